@@ -1,0 +1,33 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import type { Availability } from "@/lib/rollout/availability";
+
+export async function TwoStepStatus({ availability, country, enabled }: { availability: Availability; country: string; enabled: boolean }) {
+  const t = await getTranslations("account");
+  const format = await getFormatter();
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const available = availability.status === "available";
+  const badge = enabled
+    ? { text: t("twoStepOn"), tone: "bg-emerald-100 text-emerald-800" }
+    : available
+      ? { text: t("statusAvailable"), tone: "bg-brand-100 text-brand-800" }
+      : availability.status === "scheduled"
+        ? { text: t("statusScheduled"), tone: "bg-amber-100 text-amber-900" }
+        : { text: t("statusNotYet"), tone: "bg-slate-200 text-slate-800" };
+  const detail =
+    availability.status === "available"
+      ? t("twoStepAvailable", { country, date: date(availability.since) })
+      : availability.status === "scheduled"
+        ? t("twoStepScheduled", { country, date: date(availability.startsAt) })
+        : availability.status === "planned"
+          ? t("twoStepPlanned", { country })
+          : t("twoStepNotAvailable", { country });
+  return (
+    <Card
+      title={t("twoStep")}
+      actions={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-badge">{badge.text}</span>}
+    >
+      <p className="text-sm text-slate-700" data-testid="two-step-availability">{detail}</p>
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import { requireStaff } from "@/lib/auth/current-user";
+import { AdminNav } from "@/components/admin/admin-nav";
+
+// Staff pages stay in English. The layout guards the shell; each page and action checks again for itself.
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const { user } = await requireStaff("viewer");
+  return (
+    <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
+      <aside>
+        <p className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Staff console</p>
+        <AdminNav />
+        <p className="mt-6 text-xs text-slate-600">
+          Signed in as <span className="font-medium text-slate-800">{user.name}</span>
+          <br />
+          Role: <span className="font-medium capitalize text-slate-800" data-testid="staff-role">{user.role}</span>
+        </p>
+      </aside>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { AdminPlaceholder } from "@/components/admin/placeholder";
+
+export const metadata: Metadata = { title: "Regions" };
+
+export default function Page() {
+  return <AdminPlaceholder title="Regions">Every country's rollout status, SMS carrier support and enrollment will be listed here.</AdminPlaceholder>;
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Notice } from "@/components/ui/card";
+import { currentSession } from "@/lib/auth/current-user";
+import { safeRedirect } from "@/lib/forms/safe-redirect";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeRedirect(params.callbackUrl);
+  if (await currentSession()) redirect(callbackUrl);
+  const t = await getTranslations("signIn");
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+      {params.signedOut === "1" && (
+        <div className="mt-4">
+          <Notice tone="success">{t("signedOut")}</Notice>
+        </div>
+      )}
+      <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+    </div>
+  );
+}

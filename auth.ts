@@ -1,0 +1,78 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
+import { clientIp } from "@/lib/auth/request-info";
+import { AppError } from "@/lib/errors";
+import { signInSchema } from "@/lib/validation/account";
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+/** Carries a domain failure code to the sign-in action (the code is safe to show: it never says which part was wrong). */
+export class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new SignInRefused("INVALID_CREDENTIALS");
+        try {
+          const { user, sessionId } = await authenticateWithPassword({
+            ...parsed.data,
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get("user-agent") ?? "",
+          });
+          return { id: user.id, email: user.email, name: user.name, sessionId };
+        } catch (error) {
+          if (error instanceof AppError) {
+            const retryAt = error.details.retryAt;
+            throw new SignInRefused(retryAt ? `${error.code}:${retryAt}` : error.code);
+          }
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    // The JWT holds only the session id; the sessions row decides on every request whether it is still valid.
+    jwt({ token, user }) {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session({ session, token }) {
+      session.sessionId = token.sid ?? "";
+      return session;
+    },
+  },
+  logger: {
+    // A refused sign-in is an expected outcome, not a server error: keep stacks (and emails) out of the log.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+    warn() {},
+    debug() {},
+  },
+});

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/(account)/account/actions";
+import { currentSession, isStaff } from "@/lib/auth/current-user";
+import { Logo } from "./logo";
+
+export async function SiteHeader() {
+  const t = await getTranslations("common");
+  const current = await currentSession();
+  const link = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+          <Logo />
+          {t("brand")}
+        </Link>
+        <div className="flex items-center gap-1">
+          {current ? (
+            <>
+              <Link href="/account" className={link}>{t("account")}</Link>
+              {isStaff(current.user.role) && <Link href="/admin" className={link}>{t("admin")}</Link>}
+              <form action={signOutAction}>
+                <button type="submit" className={link}>{t("signOut")}</button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={link}>{t("signIn")}</Link>
+              <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                {t("signUp")}
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,65 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/** One type for both drivers: the app never knows which Postgres it talks to. */
+export type DB = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: DB;
+  driver: "pglite" | "postgres";
+  url?: string;
+  close: () => Promise<void>;
+}
+
+export function openPostgres(url: string): Database {
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: 5,
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as DB;
+  return { db, driver: "postgres", url, close: () => client.end({ timeout: 5 }) };
+}
+
+/** `dataDir` undefined = in memory (tests). PGlite has no inter-process lock: one process per folder. */
+export function openPglite(dataDir?: string): Database {
+  if (dataDir) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
+  const client = new PGlite(dataDir ? resolve(dataDir) : undefined);
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as DB;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+export function openDatabase(): Database {
+  const { DATABASE_URL, DATA_DIR } = env();
+  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(DATA_DIR);
+}
+
+// Kept on globalThis so dev hot reload reuses one connection pool (and one PGlite).
+const globalForDb = globalThis as unknown as { stepwiseDb?: Database };
+
+export function database(): Database {
+  return (globalForDb.stepwiseDb ??= openDatabase());
+}
+
+/** Tests and scripts point the app's code at a database they opened themselves. */
+export function useDatabase(value: Database | undefined) {
+  globalForDb.stepwiseDb = value;
+}
+
+/** The app's Drizzle handle, opened on first use so importing a module never touches the database. */
+export const db: DB = new Proxy({} as DB, {
+  get(_target, property) {
+    const real = database().db;
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export { schema };

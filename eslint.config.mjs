@@ -1,0 +1,9 @@
+import next from "eslint-config-next/core-web-vitals";
+import ts from "eslint-config-next/typescript";
+
+const config = [
+  ...next,
+  ...ts,
+  { ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+];
+export default config;

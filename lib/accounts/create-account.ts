@@ -1,0 +1,30 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { countries, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/passwords";
+import { findPasswordWeakness } from "@/lib/auth/password-policy";
+import { AppError } from "@/lib/errors";
+
+export type CreateAccountError = "UNKNOWN_COUNTRY" | "WEAK_PASSWORD" | "EMAIL_TAKEN";
+
+export async function createAccount(input: { name: string; email: string; password: string; country: string }) {
+  const email = input.email.trim().toLowerCase();
+  const weakness = findPasswordWeakness(input.password, [input.name, email]);
+  if (weakness) throw new AppError<CreateAccountError>("WEAK_PASSWORD", { weakness });
+
+  const [country] = await db.select().from(countries).where(eq(countries.code, input.country));
+  if (!country) throw new AppError<CreateAccountError>("UNKNOWN_COUNTRY");
+
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
+  if (existing) throw new AppError<CreateAccountError>("EMAIL_TAKEN");
+
+  const passwordHash = await hashPassword(input.password);
+  const [user] = await db
+    .insert(users)
+    .values({ name: input.name, email, passwordHash, countryCode: country.code })
+    .onConflictDoNothing()
+    .returning();
+  // A concurrent sign-up with the same email won the race.
+  if (!user) throw new AppError<CreateAccountError>("EMAIL_TAKEN");
+  return user;
+}

@@ -1,0 +1,57 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { users } from "@/db/schema";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { verifyAgainstDummy, verifyPassword } from "./passwords";
+import { clearRateLimit, hitRateLimit, peekRateLimit } from "./rate-limit";
+import { createSession } from "./sessions";
+
+export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED";
+
+const accountKey = (email: string) => `signin:account:${email}`;
+const ipKey = (ip: string) => `signin:ip:${ip}`;
+
+/**
+ * Checks an email + password and opens a session. Unknown email and wrong password fail the same way, after the
+ * same argon2id work; failures are counted per account and per IP in the database so the limits hold across
+ * instances, and a throttled caller learns when to retry (never whether the account exists).
+ */
+export async function authenticateWithPassword(input: {
+  email: string;
+  password: string;
+  ip: string | null;
+  userAgent: string;
+  now?: Date;
+}) {
+  const { SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT, SIGNIN_WINDOW_MINUTES } = env();
+  const now = input.now ?? new Date();
+  const email = input.email.trim().toLowerCase();
+  const keys = [accountKey(email), ...(input.ip ? [ipKey(input.ip)] : [])];
+  const limits = [SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT];
+
+  const states = await Promise.all(keys.map((key) => peekRateLimit({ key, now })));
+  const blocked = states.filter((s, i) => s.hits >= limits[i]!);
+  if (blocked.length) throw throttled(blocked);
+
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email));
+  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+
+  if (!user || !valid) {
+    const windowMs = SIGNIN_WINDOW_MINUTES * 60_000;
+    const after = await Promise.all(keys.map((key) => hitRateLimit({ key, windowMs, now })));
+    const nowBlocked = after.filter((s, i) => s.hits >= limits[i]!);
+    // The attempt that reaches the limit already tells the user when to come back.
+    if (nowBlocked.length) throw throttled(nowBlocked);
+    throw new AppError<SignInErrorCode>("INVALID_CREDENTIALS");
+  }
+
+  await clearRateLimit(accountKey(email));
+  const sessionId = await createSession({ userId: user.id, userAgent: input.userAgent, ip: input.ip });
+  return { user, sessionId };
+}
+
+function throttled(states: { resetAt: Date }[]) {
+  const retryAt = new Date(Math.max(...states.map((s) => s.resetAt.getTime())));
+  return new AppError<SignInErrorCode>("THROTTLED", { retryAt: retryAt.toISOString() });
+}

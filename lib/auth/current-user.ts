@@ -1,0 +1,30 @@
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "@/auth";
+import type { Role } from "@/db/schema";
+import { findActiveSession } from "./sessions";
+
+const staffRank: Record<Role, number> = { user: 0, viewer: 1, operator: 2, admin: 3 };
+
+/** The signed-in user and session for this request, read once; null when signed out or the session was revoked. */
+export const currentSession = cache(async () => {
+  const jwt = await auth();
+  if (!jwt?.sessionId) return null;
+  return findActiveSession(jwt.sessionId);
+});
+
+export async function requireUser(returnTo?: string) {
+  const current = await currentSession();
+  if (!current) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return current;
+}
+
+/** Staff pages, actions and routes call this themselves; proxy.ts is never the only guard. */
+export async function requireStaff(minimum: Exclude<Role, "user">, returnTo = "/admin") {
+  const current = await requireUser(returnTo);
+  if (staffRank[current.user.role] < staffRank[minimum]) forbidden();
+  return current;
+}
+
+export const isStaff = (role: Role) => staffRank[role] > 0;
+export const hasRole = (role: Role, minimum: Role) => staffRank[role] >= staffRank[minimum];

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must look like postgres://user:password@host:5432/database")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().default(".data/pglite"),
+  SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(5),
+  SIGNIN_IP_LIMIT: z.coerce.number().int().positive().default(100),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+/** Reads and checks the environment; throws one readable line per problem, never a stack of zod internals. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+  throw new EnvError(`Invalid environment: ${lines.join("; ")}`);
+}
+
+let cached: Env | undefined;
+export const env = (): Env => (cached ??= readEnv());

@@ -1,0 +1,34 @@
+// `npm start`: prepare the database, build once if there is no build, then serve on PORT (default 3000).
+import { spawnSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** The embedded demo keeps its own AUTH_SECRET in .data; several instances must share one set in the environment. */
+function authSecret() {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = ".data/auth-secret";
+  if (!existsSync(file)) {
+    mkdirSync(".data", { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  if (process.env.DATABASE_URL) console.warn("AUTH_SECRET is not set: using .data/auth-secret. Set AUTH_SECRET when running several instances.");
+  return readFileSync(file, "utf8").trim();
+}
+
+const env = { ...process.env, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+const tsx = "node_modules/.bin/tsx";
+const next = "node_modules/.bin/next";
+
+run(tsx, ["scripts/prepare-db.ts"], env);
+if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
+  console.log("Building Stepwise (first start only; takes about a minute)…");
+  run(next, ["build"], env);
+}
+const server = spawn(next, ["start", "-p", process.env.PORT ?? "3000"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

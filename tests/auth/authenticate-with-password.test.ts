@@ -1,0 +1,191 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+// lib/env.ts caches env() on first read, and nothing reads it until the first sign-in below: set the limits
+// for this file before any import can run. Account limit stays at its default (5) on purpose.
+const savedEnv = vi.hoisted(() => {
+  const saved = {
+    SIGNIN_IP_LIMIT: process.env.SIGNIN_IP_LIMIT,
+    SIGNIN_ACCOUNT_LIMIT: process.env.SIGNIN_ACCOUNT_LIMIT,
+    SIGNIN_WINDOW_MINUTES: process.env.SIGNIN_WINDOW_MINUTES,
+  };
+  process.env.SIGNIN_IP_LIMIT = "12";
+  delete process.env.SIGNIN_ACCOUNT_LIMIT;
+  delete process.env.SIGNIN_WINDOW_MINUTES;
+  return saved;
+});
+
+import { eq } from "drizzle-orm";
+import { sessions, users } from "@/db/schema";
+import { demoAccounts, demoPassword } from "@/db/seed-data";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
+import { hashPassword } from "@/lib/auth/passwords";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { setupTestDatabase } from "../helpers/test-db";
+
+const testDb = setupTestDatabase({ seed: "demo" });
+
+afterAll(() => {
+  for (const [name, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+const minute = 60_000;
+const t0 = new Date("2030-06-01T09:00:00Z");
+const at = (ms: number) => new Date(t0.getTime() + ms);
+const userAgent = "Vitest/4 (test)";
+
+let ipCounter = 0;
+/** A fresh documentation-range address per test, so the per-IP counter of one test never leaks into another. */
+const freshIp = () => `198.51.100.${++ipCounter}`;
+
+async function createUser(email: string, password: string) {
+  const [user] = await testDb()
+    .db.insert(users)
+    .values({ email, name: "Test Person", countryCode: "US", passwordHash: await hashPassword(password) })
+    .returning();
+  return user!;
+}
+
+/** The AppError a sign-in attempt throws (fails the test if it succeeds or throws anything else). */
+async function failure(input: Parameters<typeof authenticateWithPassword>[0]) {
+  const error = await authenticateWithPassword(input).then(
+    (ok) => new Error(`expected a failure, signed in as ${ok.user.email}`),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const sessionsOf = (userId: string) => testDb().db.select().from(sessions).where(eq(sessions.userId, userId));
+
+describe("authenticateWithPassword", () => {
+  it("reads the limits set for this file (guards the env setup above)", () => {
+    expect(env()).toMatchObject({ SIGNIN_ACCOUNT_LIMIT: 5, SIGNIN_IP_LIMIT: 12, SIGNIN_WINDOW_MINUTES: 15 });
+  });
+
+  it("signs a demo account in with the right password and records a session row", async () => {
+    const ana = demoAccounts[0]!;
+    const ip = freshIp();
+    const result = await authenticateWithPassword({ email: ana.email, password: demoPassword, ip, userAgent, now: t0 });
+
+    expect(result.user).toMatchObject({ email: ana.email, name: ana.name, role: ana.role });
+    const rows = await sessionsOf(result.user.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: result.sessionId, userId: result.user.id, userAgent, ip, revokedAt: null });
+  });
+
+  it("refuses a wrong password and an unknown email with the same INVALID_CREDENTIALS error", async () => {
+    const ip = freshIp();
+    const wrong = await failure({ email: demoAccounts[1]!.email, password: "not-the-password", ip, userAgent, now: t0 });
+    const unknown = await failure({ email: "nobody@example.com", password: demoPassword, ip, userAgent, now: t0 });
+    expect(wrong.code).toBe("INVALID_CREDENTIALS");
+    expect(unknown.code).toBe("INVALID_CREDENTIALS");
+    // Nothing in the error tells the two apart.
+    expect(unknown.details).toEqual(wrong.details);
+    expect(unknown.message).toBe(wrong.message);
+  });
+
+  it("matches the email case-insensitively and ignores surrounding spaces", async () => {
+    const viewer = demoAccounts.find((a) => a.role === "viewer")!;
+    const result = await authenticateWithPassword({
+      email: `  ${viewer.email.toUpperCase()} `,
+      password: demoPassword,
+      ip: freshIp(),
+      userAgent,
+      now: t0,
+    });
+    expect(result.user.email).toBe(viewer.email);
+  });
+
+  it("throttles an account after 5 failures, even with the right password, until the window ends", async () => {
+    const email = "throttle-me@example.com";
+    const user = await createUser(email, "right-password-123");
+    const ip = freshIp();
+
+    for (let i = 0; i < 4; i++) {
+      const error = await failure({ email, password: `wrong-${i}`, ip, userAgent, now: at(i * minute) });
+      expect(error.code).toBe("INVALID_CREDENTIALS");
+    }
+    // The attempt that reaches the limit already says when to come back: 15 minutes after the first failure.
+    const fifth = await failure({ email, password: "wrong-4", ip, userAgent, now: at(4 * minute) });
+    expect(fifth.code).toBe("THROTTLED");
+    expect(fifth.details.retryAt).toBe(at(15 * minute).toISOString());
+
+    // Right password, still inside the window (and from another address): refused, no session opened.
+    const blocked = await failure({ email, password: "right-password-123", ip: freshIp(), userAgent, now: at(14 * minute) });
+    expect(blocked.code).toBe("THROTTLED");
+    expect(blocked.details.retryAt).toBe(at(15 * minute).toISOString());
+    expect(await sessionsOf(user.id)).toHaveLength(0);
+
+    // Once the window has passed the right password works again.
+    const result = await authenticateWithPassword({ email, password: "right-password-123", ip, userAgent, now: at(15 * minute) });
+    expect(result.user.id).toBe(user.id);
+    expect(await sessionsOf(user.id)).toHaveLength(1);
+  });
+
+  it("counts failures for differently-cased spellings of one email on the same account", async () => {
+    const email = "casey@example.com";
+    await createUser(email, "right-password-123");
+    const ip = freshIp();
+    const spellings = ["casey@example.com", "CASEY@example.com", "Casey@Example.com", " casey@EXAMPLE.COM", "cAsEy@example.com"];
+    const codes = [];
+    for (const spelling of spellings) codes.push((await failure({ email: spelling, password: "nope", ip, userAgent, now: t0 })).code);
+    expect(codes).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "THROTTLED"]);
+  });
+
+  it("throttles unknown emails exactly like real ones, so throttling does not reveal which accounts exist", async () => {
+    const ip = freshIp();
+    const codes = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push((await failure({ email: "ghost@example.com", password: "whatever", ip, userAgent, now: t0 })).code);
+    }
+    expect(codes).toEqual([...Array(4).fill("INVALID_CREDENTIALS"), "THROTTLED", "THROTTLED"]);
+  });
+
+  it("clears the account's failure count after a successful sign-in", async () => {
+    const email = "forgetful@example.com";
+    await createUser(email, "right-password-123");
+    const ip = freshIp();
+    const tryWrong = async () => (await failure({ email, password: "wrong", ip, userAgent, now: t0 })).code;
+
+    for (let i = 0; i < 4; i++) expect(await tryWrong()).toBe("INVALID_CREDENTIALS");
+    await authenticateWithPassword({ email, password: "right-password-123", ip, userAgent, now: t0 });
+    // Without the reset the very next failure would be the 5th and throttle.
+    for (let i = 0; i < 4; i++) expect(await tryWrong()).toBe("INVALID_CREDENTIALS");
+    expect(await tryWrong()).toBe("THROTTLED");
+  });
+
+  it("throttles one address that fails across many different accounts (per-IP limit, 12 here)", async () => {
+    const ip = freshIp();
+    const codes = [];
+    for (let i = 0; i < 12; i++) {
+      codes.push((await failure({ email: `spray-${i}@example.com`, password: "Summer2030!", ip, userAgent, now: at(i * 1000) })).code);
+    }
+    expect(codes).toEqual([...Array(11).fill("INVALID_CREDENTIALS"), "THROTTLED"]);
+
+    // Every account saw a single failure only; the address is what is blocked — even for a right password.
+    const operator = demoAccounts.find((a) => a.role === "operator")!;
+    const blocked = await failure({ email: operator.email, password: demoPassword, ip, userAgent, now: at(minute) });
+    expect(blocked.code).toBe("THROTTLED");
+    expect(blocked.details.retryAt).toBe(at(15 * minute).toISOString());
+
+    // The same account from another address is fine, and so is this address once the window has passed.
+    await expect(
+      authenticateWithPassword({ email: operator.email, password: demoPassword, ip: freshIp(), userAgent, now: at(minute) }),
+    ).resolves.toMatchObject({ user: { email: operator.email } });
+    await expect(
+      authenticateWithPassword({ email: operator.email, password: demoPassword, ip, userAgent, now: at(15 * minute) }),
+    ).resolves.toMatchObject({ user: { email: operator.email } });
+  });
+
+  it("does not count an unknown client address against any shared per-IP bucket", async () => {
+    // ip: null (no trusted address) must not throttle every address-less caller together.
+    for (let i = 0; i < 13; i++) {
+      const error = await failure({ email: `no-ip-${i}@example.com`, password: "x", ip: null, userAgent, now: t0 });
+      expect(error.code).toBe("INVALID_CREDENTIALS");
+    }
+  });
+});
