@@ -1,0 +1,33 @@
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { rateLimits, sessions, users } from "@/db/schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Read-only views of the database for the e2e suite, which cannot open the server's PGlite folder itself.
+ * Answers 404 unless the e2e server started this process with STEPWISE_TEST_HOOKS=1; never exposes hashes.
+ */
+const queries = {
+  user: async (email: string) =>
+    (
+      await db
+        .select({ id: users.id, email: users.email, name: users.name, countryCode: users.countryCode, role: users.role, twoStepEnabledAt: users.twoStepEnabledAt })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    )[0] ?? null,
+  sessions: async (email: string) =>
+    db
+      .select({ id: sessions.id, revokedAt: sessions.revokedAt, userAgent: sessions.userAgent, createdAt: sessions.createdAt })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()))),
+  "rate-limit": async (key: string) => (await db.select().from(rateLimits).where(eq(rateLimits.key, key)))[0] ?? null,
+};
+
+export async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {
+  const { query } = await params;
+  if (process.env.STEPWISE_TEST_HOOKS !== "1" || !(query in queries)) return new Response("Not found", { status: 404 });
+  const arg = new URL(request.url).searchParams.get("q") ?? "";
+  return Response.json(await queries[query as keyof typeof queries](arg));
+}

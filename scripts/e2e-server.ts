@@ -1,0 +1,20 @@
+// Playwright's web server: a fresh database (its own PGlite folder, or DATABASE_URL as given), then `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-e2e-only-secret-e2e-only",
+  NEXT_TELEMETRY_DISABLED: "1",
+  STEPWISE_TEST_HOOKS: "1",
+};
+if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-e2e-")), "pglite");
+
+const prepared = spawnSync("node_modules/.bin/tsx", ["scripts/prepare-db.ts"], { stdio: "inherit", env });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const server = spawn("node_modules/.bin/next", ["start", "-p", process.env.E2E_PORT ?? "3100"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
