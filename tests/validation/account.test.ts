@@ -42,8 +42,27 @@ describe("signUpSchema", () => {
   });
 
   it("allows exactly 8 and 128 character passwords (NIST length bounds)", () => {
-    expect(errorsOf({ ...valid, password: "x".repeat(8) })).toEqual({});
-    expect(errorsOf({ ...valid, password: "x".repeat(128) })).toEqual({});
+    expect(errorsOf({ ...valid, password: "Tq9#vLm2" })).toEqual({});
+    expect(errorsOf({ ...valid, password: "Tq9#vLm2".repeat(16) })).toEqual({});
+  });
+
+  it("refuses a guessable password with the policy's reason, next to the other fields' problems", () => {
+    expect(errorsOf({ ...valid, password: "password" })).toEqual({ password: "weak:topTen" });
+    expect(errorsOf({ ...valid, name: "", email: "nope", password: "12345678" })).toEqual({
+      name: "nameRequired",
+      email: "emailInvalid",
+      password: "weak:topTen",
+    });
+  });
+
+  it("refuses a password made of the user's own name or email", () => {
+    expect(errorsOf({ ...valid, password: "AnaRamirez" })).toEqual({ password: "weak:userInputs" });
+    expect(errorsOf({ ...valid, name: "Someone Else", email: "else@example.com", password: "AnaRamirez" })).toEqual({});
+  });
+
+  it("reports missing fields instead of crashing the password check", () => {
+    expect(() => signUpSchema.safeParse({ password: valid.password })).not.toThrow();
+    expect(errorsOf({ email: valid.email, password: valid.password, country: "US" })).toEqual({ name: "nameRequired" });
   });
 });
 
