@@ -2,7 +2,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { clientIp } from "@/lib/auth/request-info";
+import { isUpgradeOf } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
+import { deviceTokenFromCookieHeader } from "@/lib/two-step/device-cookie";
 import { signInSchema } from "@/lib/validation/account";
 
 declare module "next-auth" {
@@ -28,7 +30,7 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSession } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
@@ -43,6 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             ...parsed.data,
             ip: clientIp(request.headers),
             userAgent: request.headers.get("user-agent") ?? "",
+            deviceToken: deviceTokenFromCookieHeader(request.headers.get("cookie")),
           });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         } catch (error) {
@@ -57,8 +60,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     // The JWT holds only the session id; the sessions row decides on every request whether it is still valid.
-    jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user?.sessionId) token.sid = user.sessionId;
+      // After the second step the server moves the token to the upgraded session; anything else sent is ignored.
+      if (trigger === "update" && token.sid) {
+        const next = (session as { sessionId?: unknown } | undefined)?.sessionId;
+        if (typeof next === "string" && (await isUpgradeOf(next, token.sid))) token.sid = next;
+      }
       return token;
     },
     session({ session, token }) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -8,10 +9,15 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/**/*.test.ts"],
-    // PGlite takes ~2 s to start and argon2id runs for real (19 MiB, t=2) in the auth tests.
+    // Runs PGlite's initdb + migrations once; each DB test file opens a copy (see tests/helpers/test-db.ts).
+    globalSetup: ["tests/helpers/global-setup.ts"],
+    // Opening a database takes seconds and argon2id runs for real (19 MiB, t=2); generous for a busy CI box.
     testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Every test file opens its own database, so files never share state.
+    hookTimeout: 120_000,
+    // Every test file opens its own database, so files never share state and can run side by side.
+    // The tests are CPU-bound (PGlite's WASM, argon2id) and the main process idles: one worker per core
+    // (Vitest's default of cores - 1 means a single worker on a 2-core CI machine, ~2x slower).
+    maxWorkers: availableParallelism(),
     restoreMocks: true,
     unstubEnvs: true,
   },

@@ -65,8 +65,10 @@ export const users = pgTable(
       .references(() => countries.code),
     role: roleEnum().notNull().default("user"),
     locale: text(),
-    passwordChangedAt: createdAt(),
+    // Null until the password is changed (setting it at sign-up is not a change): drives 2SV's waiting period.
+    passwordChangedAt: timestamp({ withTimezone: true }),
     twoStepEnabledAt: timestamp({ withTimezone: true }),
+    emailChangedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index().on(t.countryCode)],
@@ -85,6 +87,11 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: createdAt(),
     revokedAt: timestamp({ withTimezone: true }),
+    // aal 1 = password only (pending the second step), 2 = password + code. NIST SP 800-63B rev 4 §2.
+    aal: integer().notNull().default(1),
+    // Set when this row replaced a pending session at the second step; the JWT may move only along this link.
+    upgradedFrom: text(),
+    deviceId: uuid(),
   },
   (t) => [index().on(t.userId)],
 );
@@ -100,3 +107,178 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Country = typeof countries.$inferSelect;
 export type Wave = typeof waves.$inferSelect;
+
+// ── Two-step verification ────────────────────────────────────────────────────────────────────────────
+
+export const securityQuestions = pgTable(
+  "security_questions",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    questionKey: text().notNull(),
+    // argon2id of the normalised answer: answers are low-entropy secrets, treated like passwords.
+    answerHash: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.position] })],
+);
+
+export const trustedPhones = pgTable(
+  "trusted_phones",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    e164: text().notNull(),
+    countryCode: char({ length: 2 }).notNull(),
+    verifiedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    removedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/** A browser the owner trusts: it can receive pushed codes and, when remembered, skip the second step for 30 days. */
+export const trustedDevices = pgTable(
+  "trusted_devices",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // SHA-256 of the random token kept in the browser's device cookie.
+    tokenHash: text().notNull(),
+    label: text().notNull(),
+    receivesCodes: boolean().notNull().default(true),
+    rememberUntil: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId), uniqueIndex().on(t.tokenHash, t.userId)],
+);
+
+export const challengePurposes = ["sign_in", "step_up", "enroll_phone", "recovery"] as const;
+export const challengeMethods = ["sms", "device"] as const;
+export type ChallengePurpose = (typeof challengePurposes)[number];
+export type ChallengeMethod = (typeof challengeMethods)[number];
+
+/** One code sent for one attempt; bound to the session that asked. */
+export const challenges = pgTable(
+  "challenges",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sessionId: text().notNull(),
+    purpose: text().$type<ChallengePurpose>().notNull(),
+    method: text().$type<ChallengeMethod>().notNull(),
+    phoneId: uuid(),
+    // HMAC-SHA256 keyed by the server secret over (challenge id, code): a leaked table does not reveal codes.
+    codeHash: text().notNull(),
+    // Pushed codes only: AES-GCM sealed so the trusted device can show it; cleared once used, denied or replaced.
+    sealedCode: text(),
+    attempts: integer().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    consumedAt: timestamp({ withTimezone: true }),
+    deniedAt: timestamp({ withTimezone: true }),
+    replacedAt: timestamp({ withTimezone: true }),
+    requestIp: text(),
+    requestCountry: char({ length: 2 }),
+    requestUserAgent: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.userId, t.createdAt), index().on(t.sessionId)],
+);
+
+/** Consecutive second-step failures per account (NIST: ≤ 100), with growing waits; only a success resets it. */
+export const secondFactorLockouts = pgTable("second_factor_lockouts", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  consecutiveFailures: integer().notNull().default(0),
+  blockedUntil: timestamp({ withTimezone: true }),
+  updatedAt: createdAt(),
+});
+
+export const recoveryKeys = pgTable(
+  "recovery_keys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    keyHash: text().notNull(),
+    confirmedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    replacedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/** Fresh second-factor proof per sensitive action; each lapses on its own. */
+export const stepUps = pgTable(
+  "step_ups",
+  {
+    sessionId: text().notNull(),
+    action: text().notNull(),
+    verifiedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.action] })],
+);
+
+export const enrollments = pgTable("enrollments", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  step: text().notNull().default("explain"),
+  pendingKeyHash: text(),
+  startedAt: createdAt(),
+  updatedAt: createdAt(),
+});
+
+// ── Messaging and events ─────────────────────────────────────────────────────────────────────────────
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    channel: text().$type<"sms" | "email">().notNull(),
+    recipient: text().notNull(),
+    subject: text(),
+    body: text().notNull(),
+    userId: uuid(),
+    countryCode: char({ length: 2 }),
+    transport: text().notNull(),
+    status: text().$type<"pending" | "sent" | "failed">().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: createdAt(),
+    lastError: text(),
+    providerMessageId: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.recipient)],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    id: serial().primaryKey(),
+    at: createdAt(),
+    type: text().notNull(),
+    userId: uuid(),
+    countryCode: char({ length: 2 }),
+    method: text(),
+    detail: text(),
+  },
+  (t) => [index().on(t.type, t.at), index().on(t.userId)],
+);
+
+export type Challenge = typeof challenges.$inferSelect;
+export type TrustedPhone = typeof trustedPhones.$inferSelect;
+export type TrustedDevice = typeof trustedDevices.$inferSelect;

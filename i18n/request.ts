@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { pickLocale } from "./locales";
+import { loadMessages } from "./messages";
 
 export default getRequestConfig(async () => {
   const cookieLocale = (await cookies()).get("locale")?.value;
@@ -9,7 +10,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: timeZone && isTimeZone(timeZone) ? timeZone : "UTC",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: loadMessages(locale),
   };
 });
 

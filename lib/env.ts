@@ -18,7 +18,7 @@ export type Env = z.infer<typeof schema>;
 export class EnvError extends Error {}
 
 /** Reads and checks the environment; throws one readable line per problem, never a stack of zod internals. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);

@@ -9,6 +9,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-e2e-only-secret-e2e-only",
   NEXT_TELEMETRY_DISABLED: "1",
   STEPWISE_TEST_HOOKS: "1",
+  SMS_TRANSPORT: process.env.SMS_TRANSPORT ?? "dev",
 };
 if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-e2e-")), "pglite");
 

@@ -2,6 +2,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { messagingConfig } from "@/lib/messaging/config";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -21,6 +22,12 @@ function authSecret() {
 }
 
 const env = { ...process.env, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+try {
+  messagingConfig(env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const tsx = "node_modules/.bin/tsx";
 const next = "node_modules/.bin/next";
 

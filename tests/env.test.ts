@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { EnvError, readEnv } from "@/lib/env";
 
 /** The EnvError readEnv throws for this environment (fails the test when it does not throw one). */
-function envError(source: NodeJS.ProcessEnv) {
+function envError(source: Record<string, string>) {
   try {
-    readEnv(source);
+    readEnv(source as NodeJS.ProcessEnv);
   } catch (error) {
     expect(error).toBeInstanceOf(EnvError);
     return error as EnvError;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(account)/account/actions";
 import { currentSession, isStaff } from "@/lib/auth/current-user";
+import { isPendingSecondStep } from "@/lib/auth/sessions";
 import { Logo } from "./logo";
 
 export async function SiteHeader() {
@@ -18,8 +19,8 @@ export async function SiteHeader() {
         <div className="flex items-center gap-1">
           {current ? (
             <>
-              <Link href="/account" className={link}>{t("account")}</Link>
-              {isStaff(current.user.role) && <Link href="/admin" className={link}>{t("admin")}</Link>}
+              {!isPendingSecondStep(current) && <Link href="/account" className={link}>{t("account")}</Link>}
+              {!isPendingSecondStep(current) && isStaff(current.user.role) && <Link href="/admin" className={link}>{t("admin")}</Link>}
               <form action={signOutAction}>
                 <button type="submit" className={link}>{t("signOut")}</button>
               </form>

@@ -35,7 +35,7 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export function TextField({ id, label, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ id, label, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
       <input
@@ -43,7 +43,7 @@ export function TextField({ id, label, error, hint, ...input }: FieldProps & Inp
         name={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
-        className={`${control} ${error ? "border-red-500" : "border-slate-300"}`}
+        className={`${className ?? control} ${error ? "border-red-500" : "border-slate-300"}`}
         {...input}
       />
     </FieldShell>

@@ -4,7 +4,8 @@ import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "./rate-limit";
+import { clearRateLimit, hitRateLimit, refundRateLimit } from "./rate-limit";
+import { findRememberedDevice } from "@/lib/two-step/trusted-devices";
 import { createSession } from "./sessions";
 
 export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED";
@@ -22,6 +23,7 @@ export async function authenticateWithPassword(input: {
   password: string;
   ip: string | null;
   userAgent: string;
+  deviceToken?: string | null;
   now?: Date;
 }) {
   const { SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT, SIGNIN_WINDOW_MINUTES } = env();
@@ -30,25 +32,35 @@ export async function authenticateWithPassword(input: {
   const keys = [accountKey(email), ...(input.ip ? [ipKey(input.ip)] : [])];
   const limits = [SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT];
 
-  const states = await Promise.all(keys.map((key) => peekRateLimit({ key, now })));
-  const blocked = states.filter((s, i) => s.hits >= limits[i]!);
+  const windowMs = SIGNIN_WINDOW_MINUTES * 60_000;
+  // The attempt is counted before the password check, so parallel guesses cannot all slip past one reading.
+  const states = await Promise.all(keys.map((key) => hitRateLimit({ key, windowMs, now })));
+  const blocked = states.filter((s, i) => s.hits > limits[i]!);
   if (blocked.length) throw throttled(blocked);
 
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email));
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
 
   if (!user || !valid) {
-    const windowMs = SIGNIN_WINDOW_MINUTES * 60_000;
-    const after = await Promise.all(keys.map((key) => hitRateLimit({ key, windowMs, now })));
-    const nowBlocked = after.filter((s, i) => s.hits >= limits[i]!);
+    const nowBlocked = states.filter((s, i) => s.hits >= limits[i]!);
     // The attempt that reaches the limit already tells the user when to come back.
     if (nowBlocked.length) throw throttled(nowBlocked);
     throw new AppError<SignInErrorCode>("INVALID_CREDENTIALS");
   }
 
+  // Only failures count: a success clears the account's counter and gives its hit back to the IP.
   await clearRateLimit(accountKey(email));
-  const sessionId = await createSession({ userId: user.id, userAgent: input.userAgent, ip: input.ip });
-  return { user, sessionId };
+  if (input.ip) await refundRateLimit(ipKey(input.ip));
+  // With 2SV on, the session starts pending (aal 1) unless this browser was remembered at an earlier second step.
+  const remembered = user.twoStepEnabledAt ? await findRememberedDevice({ userId: user.id, token: input.deviceToken ?? null, now }) : null;
+  const sessionId = await createSession({
+    userId: user.id,
+    userAgent: input.userAgent,
+    ip: input.ip,
+    aal: remembered ? 2 : 1,
+    deviceId: remembered?.id ?? null,
+  });
+  return { user, sessionId, pendingSecondStep: !!user.twoStepEnabledAt && !remembered };
 }
 
 function throttled(states: { resetAt: Date }[]) {

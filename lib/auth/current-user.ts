@@ -2,7 +2,7 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import type { Role } from "@/db/schema";
-import { findActiveSession } from "./sessions";
+import { findActiveSession, isPendingSecondStep } from "./sessions";
 
 const staffRank: Record<Role, number> = { user: 0, viewer: 1, operator: 2, admin: 3 };
 
@@ -13,9 +13,19 @@ export const currentSession = cache(async () => {
   return findActiveSession(jwt.sessionId);
 });
 
+/** A fully signed-in user (password, and the second step when 2SV is on); pending sessions go to /verify. */
 export async function requireUser(returnTo?: string) {
   const current = await currentSession();
   if (!current) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  if (isPendingSecondStep(current)) redirect(returnTo ? `/verify?callbackUrl=${encodeURIComponent(returnTo)}` : "/verify");
+  return current;
+}
+
+/** The second-step page: only a session that passed the password and still owes the code. */
+export async function requirePendingSecondStep() {
+  const current = await currentSession();
+  if (!current) redirect("/sign-in");
+  if (!isPendingSecondStep(current)) redirect("/account");
   return current;
 }
 

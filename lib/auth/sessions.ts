@@ -6,10 +6,56 @@ import { sessions, users } from "@/db/schema";
 // "last seen" is refreshed at most this often, so a busy page does not write on every request.
 const touchEveryMs = 60_000;
 
-export async function createSession({ userId, userAgent, ip }: { userId: string; userAgent: string; ip: string | null }) {
+export async function createSession(input: {
+  userId: string;
+  userAgent: string;
+  ip: string | null;
+  aal?: 1 | 2;
+  deviceId?: string | null;
+  upgradedFrom?: string | null;
+}) {
   const id = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ id, userId, userAgent: userAgent.slice(0, 512), ip });
+  await db.insert(sessions).values({ ...input, id, userAgent: input.userAgent.slice(0, 512) });
   return id;
+}
+
+/** A session that passed the password but still owes the second step reaches nothing but /verify. */
+export const isPendingSecondStep = (row: { session: { aal: number }; user: { twoStepEnabledAt: Date | null } }) =>
+  !!row.user.twoStepEnabledAt && row.session.aal < 2;
+
+/**
+ * After a passed second step: a new session id at aal 2 replaces the pending one (no fixation across the step);
+ * the JWT may move to it only because `upgradedFrom` links the two.
+ */
+export async function upgradeSession(input: { pendingSessionId: string; deviceId?: string | null; now?: Date }) {
+  return db.transaction(async (tx) => {
+    const [old] = await tx
+      .update(sessions)
+      .set({ revokedAt: input.now ?? new Date() })
+      .where(and(eq(sessions.id, input.pendingSessionId), isNull(sessions.revokedAt)))
+      .returning();
+    if (!old) return null;
+    const id = randomBytes(32).toString("base64url");
+    await tx.insert(sessions).values({
+      id,
+      userId: old.userId,
+      userAgent: old.userAgent,
+      ip: old.ip,
+      aal: 2,
+      deviceId: input.deviceId ?? old.deviceId,
+      upgradedFrom: old.id,
+    });
+    return id;
+  });
+}
+
+/** The JWT callback's check before it swaps session ids: the new row must descend from the token's session. */
+export async function isUpgradeOf(newSessionId: string, oldSessionId: string) {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, newSessionId), eq(sessions.upgradedFrom, oldSessionId), isNull(sessions.revokedAt)));
+  return !!row;
 }
 
 /** The live session and its user, or null when the id is unknown or revoked. */

@@ -28,11 +28,9 @@ describe("sign-in throttling under concurrent attempts", () => {
     expect(passwordChecks() - before).toBe(env().SIGNIN_ACCOUNT_LIMIT);
   });
 
-  // KNOWN BUG (lib/auth/authenticate-with-password.ts): the limit is peeked before the password check and only
-  // counted after it, so N parallel requests all pass the peek and all get their password checked — 20 parallel
-  // guesses get 20 checks (and a right one among them signs in). `it.fails` keeps the suite green while the bug
-  // exists; once the attempt is counted *before* the check, this starts "failing": change it.fails to it.
-  it.fails("checks at most SIGNIN_ACCOUNT_LIMIT passwords when 20 guesses arrive at once", async () => {
+  // Regression: the limit used to be peeked before the password check and counted after it, so 20 parallel
+  // guesses all got their password checked (and a right one among them signed in).
+  it("checks at most SIGNIN_ACCOUNT_LIMIT passwords when 20 guesses arrive at once", async () => {
     const email = "parallel@example.com";
     await testDb().db.insert(users).values({ email, name: "P", countryCode: "US", passwordHash: await hashPassword("right-password-123") });
     const now = new Date("2030-01-01T00:00:00Z");

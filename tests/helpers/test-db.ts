@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openPglite, openPostgres, useDatabase, type Database } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
+import "./global-setup"; // the ProvidedContext type
 
 export interface TestDatabaseOptions {
   /** false (default): empty schema · "countries": countries + waves · "demo": also the demo accounts. */
@@ -20,38 +24,36 @@ export interface TestDatabase {
 }
 
 /**
- * Call at the top of a test file. Opens a fresh database per file: in-memory PGlite by default, or — when
- * TEST_DATABASE_URL is set — a brand-new, uniquely named database on that PostgreSQL server, dropped afterwards.
- * Migrates it and points the app's `db` proxy at it.
+ * Call at the top of a test file. Opens a fresh database for the file:
+ * - default: PGlite through the app's openPglite(), on a private copy of the migrated template folder made by
+ *   tests/helpers/global-setup.ts (in memory when no template was provided);
+ * - TEST_DATABASE_URL set: a brand-new, uniquely named database on that PostgreSQL server, dropped afterwards.
+ * Then runs the migrations (a no-op on the template copy), optionally seeds, and points the app's `db` proxy at it.
  */
 export function setupTestDatabase({ seed = false }: TestDatabaseOptions = {}): TestDatabase {
   const serverUrl = process.env.TEST_DATABASE_URL || undefined;
   let current: Database | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const cleanups: (() => Promise<void> | void)[] = [];
   const extra: Database[] = [];
 
   beforeAll(async () => {
     if (serverUrl) {
       const name = `stepwise_test_${process.pid}_${randomBytes(6).toString("hex")}`;
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await admin.unsafe(`create database "${name}"`);
-      } finally {
-        await admin.end({ timeout: 5 });
-      }
+      await onServer(serverUrl, (sql) => sql.unsafe(`create database "${name}"`));
+      cleanups.push(() => onServer(serverUrl, (sql) => sql.unsafe(`drop database if exists "${name}" with (force)`)));
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       current = openPostgres(url.toString());
-      dropDatabase = async () => {
-        const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-        try {
-          await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-        } finally {
-          await dropper.end({ timeout: 5 });
-        }
-      };
     } else {
-      current = openPglite();
+      const template = inject("pgliteTemplateDir");
+      if (template) {
+        const root = mkdtempSync(join(tmpdir(), "stepwise-pglite-test-"));
+        cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+        cpSync(template, join(root, "data"), { recursive: true });
+        current = openPglite(join(root, "data"));
+      } else {
+        current = openPglite();
+      }
     }
     await migrateDatabase(current);
     if (seed) await seedDatabase(current.db, { demo: seed === "demo" });
@@ -63,7 +65,7 @@ export function setupTestDatabase({ seed = false }: TestDatabaseOptions = {}): T
     for (const other of extra.splice(0)) await other.close();
     await current?.close();
     current = undefined;
-    await dropDatabase?.();
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
   const accessor = (() => {
@@ -79,4 +81,13 @@ export function setupTestDatabase({ seed = false }: TestDatabaseOptions = {}): T
     return other;
   };
   return accessor;
+}
+
+async function onServer(url: string, run: (sql: postgres.Sql) => Promise<unknown>) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await run(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

@@ -1,42 +1,102 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { SecurityCheckup } from "@/components/account/security-checkup";
+import { TrustedDevicesCard } from "@/components/account/trusted-devices-card";
+import { DevicePrompts } from "@/components/two-step/device-prompts";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { describeDevice } from "@/lib/auth/describe-device";
 import { listActiveSessions } from "@/lib/auth/sessions";
 import { countryName } from "@/lib/countries/country-name";
+import { hashToken } from "@/lib/crypto/secrets";
 import { getCountryAvailability } from "@/lib/rollout/get-country-availability";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
+import { requireStepUp } from "@/lib/two-step/step-up";
+import { listTrustedDevices } from "@/lib/two-step/trusted-devices";
 import { DeviceList } from "./device-list";
+import { countTrustedPhones, isRecoveryKeyConfirmed, listRecentSignIns } from "./load-security-checkup";
+import { assessAccountSecurity } from "./security-checkup";
 import { TwoStepStatus } from "./two-step-status";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireUser("/account");
-  const [t, td, format, locale, availability, sessions] = await Promise.all([
+  const params = await searchParams;
+  const [t, td, tc, format, locale, availability, sessions, trusted, phones, keyConfirmed, signIns, deviceToken] = await Promise.all([
     getTranslations("account"),
     getTranslations("devices"),
+    getTranslations("checkup"),
     getFormatter(),
     getLocale(),
     getCountryAvailability(user.countryCode),
     listActiveSessions(user.id),
+    listTrustedDevices(user.id),
+    countTrustedPhones(user.id),
+    isRecoveryKeyConfirmed(user.id),
+    listRecentSignIns(user.id),
+    readDeviceToken(),
   ]);
+  const now = new Date();
   const country = countryName(user.countryCode, locale);
   const devices = sessions.map((s) => ({
     id: s.id,
     label: describeDevice(s.userAgent) ?? td("unknownBrowser"),
     ip: s.ip ?? td("unknownPlace"),
     signedIn: format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" }),
-    lastSeen: format.relativeTime(s.lastSeenAt, new Date()),
+    lastSeen: format.relativeTime(s.lastSeenAt, now),
     current: s.id === session.id,
+  }));
+
+  const thisBrowser = deviceToken ? hashToken(deviceToken) : null;
+  const trustedRows = trusted.map((d) => ({
+    id: d.id,
+    label: d.label,
+    trustedSince: format.dateTime(d.createdAt, { dateStyle: "medium" }),
+    rememberedUntil: d.rememberUntil && d.rememberUntil > now ? format.dateTime(d.rememberUntil, { dateStyle: "medium", timeStyle: "short" }) : null,
+    receivesCodes: d.receivesCodes,
+    current: d.tokenHash === thisBrowser,
+  }));
+  // Removing a trusted browser is a sensitive change: confirm with a fresh code first, then ask "are you sure?".
+  const removeDevice = typeof params.removeDevice === "string" ? trustedRows.find((d) => d.id === params.removeDevice)?.id : undefined;
+  if (removeDevice) {
+    await requireStepUp({ sessionId: session.id, action: "devices", returnTo: `/account?removeDevice=${removeDevice}#trusted-devices` });
+  }
+
+  const checkup = assessAccountSecurity({
+    twoStepEnabled: !!user.twoStepEnabledAt,
+    twoStepAvailable: availability.status === "available",
+    recoveryKeyConfirmed: keyConfirmed,
+    trustedPhones: phones,
+    trustedDevices: trusted.length,
+  });
+  const recentSignIns = signIns.map((s) => ({
+    id: s.id,
+    browser: describeDevice(s.userAgent) ?? tc("signIns.unknownBrowser"),
+    place: s.ip ? tc("signIns.place", { ip: s.ip }) : tc("signIns.unknownPlace"),
+    when: format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+    state: signInState(s, { currentId: session.id, twoStepEnabledAt: user.twoStepEnabledAt }),
   }));
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("greeting", { name: user.name })}</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("greeting", { name: user.name })}</p>
+        </div>
+        <Link href="/account/security" className={buttonClass("secondary")}>
+          <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4 text-brand-700">
+            <path fillRule="evenodd" clipRule="evenodd" d="M10 1.5 3 4.3v5.2c0 4.2 2.9 7.7 7 9 4.1-1.3 7-4.8 7-9V4.3l-7-2.8Zm3.7 6.2a1 1 0 0 0-1.4-1.4L9 9.6 7.7 8.3a1 1 0 0 0-1.4 1.4l2 2a1 1 0 0 0 1.4 0l4-4Z" />
+          </svg>
+          {tc("securitySettings")}
+        </Link>
       </div>
+      <SecurityCheckup items={checkup.items} passed={checkup.passed} values={{ country, count: phones + trusted.length }} signIns={recentSignIns} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title={t("profile")}>
           <dl className="space-y-3 text-sm">
@@ -55,9 +115,24 @@ export default async function AccountPage() {
         </Card>
         <TwoStepStatus availability={availability} country={country} enabled={!!user.twoStepEnabledAt} />
       </div>
-      <Card title={td("title")} description={td("lead")}>
-        <DeviceList devices={devices} />
-      </Card>
+      <TrustedDevicesCard devices={trustedRows} confirmId={removeDevice} removed={params.deviceRemoved === "1"} />
+      <div id="signed-in-devices" className="scroll-mt-6">
+        <Card title={td("title")} description={td("lead")}>
+          <DeviceList devices={devices} />
+        </Card>
+      </div>
+      {/* Until the root layout mounts it for every page; a second mount there is harmless (one instance polls). */}
+      <DevicePrompts />
     </div>
   );
+}
+
+/** A sign-in that passed the password but never the code (2SV on) is worth a second look. */
+function signInState(
+  s: { id: string; aal: number; createdAt: Date; revokedAt: Date | null },
+  { currentId, twoStepEnabledAt }: { currentId: string; twoStepEnabledAt: Date | null },
+) {
+  if (s.id === currentId) return "current" as const;
+  if (twoStepEnabledAt && s.aal < 2 && s.createdAt >= twoStepEnabledAt) return "incomplete" as const;
+  return s.revokedAt ? ("ended" as const) : ("active" as const);
 }

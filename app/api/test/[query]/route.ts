@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits, sessions, users } from "@/db/schema";
+import { enrollmentTestQueries } from "@/lib/two-step/enrollment/test-hooks";
+import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +25,8 @@ const queries = {
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()))),
   "rate-limit": async (key: string) => (await db.select().from(rateLimits).where(eq(rateLimits.key, key)))[0] ?? null,
+  ...pushTestQueries,
+  ...enrollmentTestQueries,
 };
 
 export async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {
@@ -30,4 +34,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ quer
   if (process.env.STEPWISE_TEST_HOOKS !== "1" || !(query in queries)) return new Response("Not found", { status: 404 });
   const arg = new URL(request.url).searchParams.get("q") ?? "";
   return Response.json(await queries[query as keyof typeof queries](arg));
+}
+
+/** Test-only seed mutations (same guard): POST /api/test/enable-two-step?q=<email>. */
+const mutations = {
+  "enable-two-step": enableTwoStepForTest,
+};
+
+export async function POST(request: Request, { params }: { params: Promise<{ query: string }> }) {
+  const { query } = await params;
+  if (process.env.STEPWISE_TEST_HOOKS !== "1" || !(query in mutations)) return new Response("Not found", { status: 404 });
+  const arg = new URL(request.url).searchParams.get("q") ?? "";
+  const result = await mutations[query as keyof typeof mutations](arg, request);
+  return result ? Response.json(result) : new Response("Not found", { status: 404 });
 }

@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
+
+/** Trusted browsers, this one marked; `action` renders a per-row control (e.g. Remove). */
+export async function DeviceRows({
+  devices,
+  action,
+}: {
+  devices: { id: string; label: string; createdAt: Date; lastUsedAt: Date | null; current: boolean }[];
+  action?: (device: { id: string; label: string; current: boolean }) => ReactNode;
+}) {
+  const t = await getTranslations("trustedDevices");
+  const format = await getFormatter();
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label={t("listLabel")}>
+      {devices.map((d) => (
+        <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+          <div>
+            <p className="font-medium text-slate-900">
+              {d.label}
+              {d.current && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisBrowser")}</span>}
+            </p>
+            <p className="text-slate-600">{t("trustedSince", { date: format.dateTime(d.createdAt, { dateStyle: "medium" }) })}</p>
+          </div>
+          {action?.(d)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card, Notice } from "@/components/ui/card";
+import { deviceOverview } from "../_components/device-data";
+import { DeviceRows } from "../_components/device-rows";
+import { RemoveButton } from "../_components/remove-button";
+import { requireManage } from "../_components/require-manage";
+import { TrustBrowserButton } from "../_components/trust-browser-button";
+import { removeDeviceAction, trustBrowserAction } from "./actions";
+
+export const metadata: Metadata = { title: "Trusted devices" };
+
+export default async function DevicesPage() {
+  const { user, session } = await requireManage("devices", "/account/security/devices");
+  const [t, overview] = await Promise.all([getTranslations("securityManage"), deviceOverview({ userId: user.id, sessionId: session.id })]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("devicesTitle")}</h1>
+        <p className="mt-1 text-slate-600">{t("devicesLead")}</p>
+      </div>
+      <Card title={t("devicesList")}>
+        {overview.devices.length ? (
+          <DeviceRows
+            devices={overview.devices}
+            action={(d) => <RemoveButton action={removeDeviceAction} name="deviceId" value={d.id} label={t("removeLabel", { item: d.label })} />}
+          />
+        ) : (
+          <p className="text-sm text-slate-600">{t("noDevices")}</p>
+        )}
+      </Card>
+      <Card title={t("thisBrowser")}>
+        {overview.thisDeviceTrusted ? <Notice tone="success">{t("thisTrusted")}</Notice> : <TrustBrowserButton action={trustBrowserAction} from="manage" />}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ConfirmKeyState, CreateKeyState } from "../_components/recovery-key-flow";
+import type { PhoneFormState } from "../_components/phone-form-state";
+import { handlePhoneForm } from "../_components/handle-phone-form";
+import { requireUser } from "@/lib/auth/current-user";
+import { describeDevice } from "@/lib/auth/describe-device";
+import { AppError } from "@/lib/errors";
+import type { FormState } from "@/lib/forms/form-state";
+import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
+import { advanceEnrollment } from "@/lib/two-step/enrollment/advance-enrollment";
+import { confirmPendingRecoveryKey } from "@/lib/two-step/enrollment/confirm-pending-recovery-key";
+import { createPendingRecoveryKey } from "@/lib/two-step/enrollment/create-pending-recovery-key";
+import { enableTwoStep } from "@/lib/two-step/enrollment/enable-two-step";
+import { getEnrollment } from "@/lib/two-step/enrollment/get-enrollment";
+import { startEnrollment } from "@/lib/two-step/enrollment/start-enrollment";
+import { stepIndex, stepPath } from "@/lib/two-step/enrollment/steps";
+import { trustDevice } from "@/lib/two-step/trusted-devices";
+
+const codeOf = (error: unknown) => {
+  if (error instanceof AppError) return error;
+  throw error;
+};
+
+export async function startEnrollmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { user } = await requireUser(stepPath("explain"));
+  const password = String(formData.get("password") ?? "");
+  if (!password) return { errors: { password: "passwordRequired" } };
+  try {
+    await startEnrollment({ userId: user.id, password });
+  } catch (error) {
+    const e = codeOf(error);
+    if (e.code === "WRONG_PASSWORD") return { errors: { password: "wrongPassword" } };
+    if (e.code === "THROTTLED") return { errors: { password: "throttled" }, message: { key: "throttled", values: { retryAt: String(e.details.retryAt) } } };
+    // Not available, waiting period, already on: the page explains it.
+    redirect(stepPath("explain"));
+  }
+  redirect(stepPath("phone"));
+}
+
+export async function enrollPhoneAction(_prev: PhoneFormState, formData: FormData): Promise<PhoneFormState> {
+  const { user, session } = await requireUser(stepPath("phone"));
+  return handlePhoneForm({ formData, userId: user.id, sessionId: session.id, accountCountry: user.countryCode, revalidate: stepPath("phone") });
+}
+
+export async function leavePhoneStepAction() {
+  const { user } = await requireUser(stepPath("phone"));
+  try {
+    await advanceEnrollment({ userId: user.id, from: "phone" });
+  } catch (error) {
+    codeOf(error);
+    redirect("/account/security/enable");
+  }
+  redirect(stepPath("devices"));
+}
+
+/** "Trust this browser" during setup — from the wizard, or from another signed-in browser of the same account. */
+export async function trustThisBrowserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { user, session } = await requireUser(stepPath("devices"));
+  const enrollment = await getEnrollment(user.id);
+  if (user.twoStepEnabledAt || !enrollment || stepIndex(enrollment.step) < stepIndex("devices")) return { message: { key: "notEnrolling" } };
+  await trustDevice({ userId: user.id, token: await ensureDeviceToken(), label: describeDevice(session.userAgent) ?? "Browser" });
+  revalidatePath(String(formData.get("from")) === "security" ? "/account/security" : stepPath("devices"));
+  return { message: { key: "trusted" } };
+}
+
+export async function leaveDevicesStepAction(): Promise<FormState> {
+  const { user } = await requireUser(stepPath("devices"));
+  try {
+    await advanceEnrollment({ userId: user.id, from: "devices" });
+  } catch (error) {
+    if (codeOf(error).code === "NEEDS_FACTOR") return { message: { key: "needsFactor" } };
+    redirect("/account/security/enable");
+  }
+  redirect(stepPath("key"));
+}
+
+export async function createPendingKeyAction(): Promise<CreateKeyState> {
+  const { user } = await requireUser(stepPath("key"));
+  try {
+    return { key: await createPendingRecoveryKey({ userId: user.id }) };
+  } catch (error) {
+    codeOf(error);
+    return { error: "notEnrolling" };
+  }
+}
+
+export async function confirmPendingKeyAction(_prev: ConfirmKeyState, formData: FormData): Promise<ConfirmKeyState> {
+  const { user } = await requireUser(stepPath("key"));
+  const key = String(formData.get("key") ?? "").slice(0, 40);
+  const understood = formData.get("understood") === "on";
+  const errors: ConfirmKeyState["errors"] = {};
+  if (!key.trim()) errors.key = "keyRequired";
+  if (!understood) errors.understood = "mustUnderstand";
+  if (errors.key || errors.understood) return { errors };
+  try {
+    await confirmPendingRecoveryKey({ userId: user.id, key, understood });
+  } catch (error) {
+    const e = codeOf(error);
+    if (e.code === "WRONG_KEY") return { errors: { key: "wrongKey" } };
+    return { error: "noPendingKey" };
+  }
+  redirect(stepPath("review"));
+}
+
+export async function turnOnAction(): Promise<FormState> {
+  const { user, session } = await requireUser(stepPath("review"));
+  try {
+    await enableTwoStep({ userId: user.id, sessionId: session.id });
+  } catch (error) {
+    const e = codeOf(error);
+    if (e.code === "NEEDS_FACTOR") return { message: { key: "needsFactor" } };
+    if (e.code === "WAITING_PERIOD") redirect(stepPath("review"));
+    redirect("/account/security/enable");
+  }
+  redirect("/account/security?done=enabled");
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { deviceOverview } from "../../_components/device-data";
+import { loadWizard } from "../../_components/load-wizard";
+import { verifiedPhones } from "../../_components/phone-data";
+import { WaitingNotice } from "../../_components/waiting-notice";
+import { WizardShell } from "../../_components/wizard-shell";
+import { TurnOnForm } from "./turn-on-form";
+
+export const metadata: Metadata = { title: "Turn on two-step verification" };
+
+export default async function ReviewStep() {
+  const { user, session, status, reached } = await loadWizard("review");
+  const [t, phones, overview] = await Promise.all([
+    getTranslations("enrollment"),
+    verifiedPhones(user.id),
+    deviceOverview({ userId: user.id, sessionId: session.id }),
+  ]);
+  const summary = [
+    { term: t("review.phones"), value: phones.length ? phones.map((p) => p.display).join(", ") : t("review.none") },
+    { term: t("review.devices"), value: overview.devices.length ? overview.devices.map((d) => d.label).join(", ") : t("review.none") },
+    { term: t("review.key"), value: t("review.keyConfirmed") },
+  ];
+  return (
+    <WizardShell step="review" reached={reached} title={t("review.title")} lead={t("review.lead")}>
+      <div className="space-y-6">
+        <dl className="space-y-3 text-sm">
+          {summary.map((s) => (
+            <div key={s.term} className="flex flex-wrap justify-between gap-2 border-b border-slate-100 pb-2 last:border-0">
+              <dt className="text-slate-600">{s.term}</dt>
+              <dd className="font-medium text-slate-900">{s.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div>
+          <h2 className="text-sm font-semibold text-slate-900">{t("review.whatHappens")}</h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
+            <li>{t("review.othersSignedOut", { count: overview.otherSessions.length })}</li>
+            <li>{t("review.questionsDeleted")}</li>
+            <li>{t("review.emailSent", { email: user.email })}</li>
+          </ul>
+        </div>
+        {status.status === "waiting" ? <WaitingNotice period={status.period} /> : <TurnOnForm />}
+      </div>
+    </WizardShell>
+  );
+}

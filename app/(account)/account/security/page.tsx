@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card, Notice } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/current-user";
+import { countryName } from "@/lib/countries/country-name";
+import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
+import { getEligibility } from "@/lib/two-step/enrollment/get-eligibility";
+import { getEnrollment } from "@/lib/two-step/enrollment/get-enrollment";
+import { enrollmentSteps, stepIndex } from "@/lib/two-step/enrollment/steps";
+import { currentRecoveryKey } from "@/lib/two-step/recovery-key";
+import { DeviceRows } from "./_components/device-rows";
+import { deviceOverview } from "./_components/device-data";
+import { verifiedPhones } from "./_components/phone-data";
+import { TrustBrowserButton } from "./_components/trust-browser-button";
+import { WaitingNotice } from "./_components/waiting-notice";
+import { trustThisBrowserAction } from "./enable/actions";
+
+export const metadata: Metadata = { title: "Security" };
+
+const doneKeys = ["enabled", "disabled", "keyConfirmed", "questions"] as const;
+const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
+
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+  const { user, session } = await requireUser("/account/security");
+  const { done } = await searchParams;
+  const [t, format, locale, status, enrollment] = await Promise.all([
+    getTranslations("security"),
+    getFormatter(),
+    getLocale(),
+    getEligibility({ user }),
+    getEnrollment(user.id),
+  ]);
+  const enabled = status.status === "enabled";
+  const [questions, phones, devices, key] = await Promise.all([
+    enabled ? Promise.resolve(false) : hasSecurityQuestions(user.id),
+    enabled ? verifiedPhones(user.id) : Promise.resolve([]),
+    deviceOverview({ userId: user.id, sessionId: session.id }),
+    enabled ? currentRecoveryKey(user.id) : Promise.resolve(null),
+  ]);
+  const country = countryName(user.countryCode, locale);
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
+  const doneKey = doneKeys.find((k) => k === done);
+
+  const badge = enabled
+    ? { text: t("badgeOn"), tone: "bg-emerald-100 text-emerald-800" }
+    : status.status === "unavailable"
+      ? { text: t("badgeUnavailable"), tone: "bg-slate-200 text-slate-800" }
+      : { text: t("badgeOff"), tone: "bg-amber-100 text-amber-900" };
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("lead")}</p>
+      </div>
+      {doneKey && <Notice tone="success">{t(`done.${doneKey}`)}</Notice>}
+
+      <Card
+        title={t("twoStep")}
+        actions={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-status">{badge.text}</span>}
+      >
+        <div className="space-y-4 text-sm text-slate-700">
+          {status.status === "enabled" && (
+            <>
+              <p>{t("onSince", { date: date(user.twoStepEnabledAt!) })}</p>
+              <p>{t("onExplain")}</p>
+              <Link href="/account/security/disable" className={buttonClass("danger")}>{t("turnOff")}</Link>
+            </>
+          )}
+          {status.status === "unavailable" && (
+            <p data-testid="availability">
+              {status.availability.status === "scheduled"
+                ? t("scheduled", { country, date: date(status.availability.startsAt) })
+                : status.availability.status === "planned"
+                  ? t("planned", { country })
+                  : t("notAvailable", { country })}
+            </p>
+          )}
+          {(status.status === "eligible" || status.status === "waiting") && (
+            <>
+              <p>{t("offExplain")}</p>
+              {status.status === "waiting" && <WaitingNotice period={status.period} />}
+              {enrollment ? (
+                <div className="space-y-3">
+                  <p className="font-medium text-slate-900">
+                    {t("inProgress", { step: stepIndex(enrollment.step) + 1, total: enrollmentSteps.length })}
+                  </p>
+                  <Link href="/account/security/enable" className={buttonClass()}>{t("continueSetup")}</Link>
+                  {stepIndex(enrollment.step) >= stepIndex("devices") &&
+                    (devices.thisDeviceTrusted ? (
+                      <Notice tone="success">{t("thisTrusted")}</Notice>
+                    ) : (
+                      <div className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
+                        <p className="mb-3">{t("trustFromHere")}</p>
+                        <TrustBrowserButton action={trustThisBrowserAction} from="security" />
+                      </div>
+                    ))}
+                </div>
+              ) : (
+                status.status === "eligible" && (
+                  <Link href="/account/security/enable" className={buttonClass()}>{t("turnOn")}</Link>
+                )
+              )}
+            </>
+          )}
+        </div>
+      </Card>
+
+      {!enabled && (
+        <Card title={t("questionsTitle")} description={t("questionsLead")}>
+          {questions ? (
+            <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+              <p className="text-slate-700" data-testid="questions-status">{t("questionsSet")}</p>
+              <Link href="/account/questions?next=/account/security" className={link}>{t("questionsChange")}</Link>
+            </div>
+          ) : (
+            <div className="space-y-3">
+              <Notice tone="warning">
+                <span data-testid="questions-status">{t("questionsMissing")}</span>
+              </Notice>
+              <Link href="/account/questions?next=/account/security" className={buttonClass()}>{t("questionsSetNow")}</Link>
+            </div>
+          )}
+        </Card>
+      )}
+
+      {enabled && (
+        <>
+          <Card title={t("phonesTitle")} description={t("phonesLead")} actions={<Link href="/account/security/phones" className={link}>{t("manage")}</Link>}>
+            {phones.length ? (
+              <ul className="divide-y divide-slate-100 text-sm" aria-label={t("phonesTitle")}>
+                {phones.map((p) => (
+                  <li key={p.id} className="py-2 font-mono text-slate-900">{p.display}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-600">{t("noPhones")}</p>
+            )}
+          </Card>
+          <Card title={t("devicesTitle")} description={t("devicesLead")} actions={<Link href="/account/security/devices" className={link}>{t("manage")}</Link>}>
+            {devices.devices.length ? <DeviceRows devices={devices.devices} /> : <p className="text-sm text-slate-600">{t("noDevices")}</p>}
+          </Card>
+          <Card title={t("keyTitle")} description={t("keyLead")}>
+            <div className="space-y-4">
+              {key ? (
+                <p className="text-sm text-slate-700" data-testid="key-status">
+                  {key.confirmedAt ? t("keyConfirmed", { date: date(key.createdAt) }) : t("keyUnconfirmed", { date: date(key.createdAt) })}
+                </p>
+              ) : (
+                <Notice tone="warning">{t("keyMissing")}</Notice>
+              )}
+              <Link href="/account/recovery-key" className={buttonClass("secondary")}>{t("keyReplace")}</Link>
+            </div>
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { maxTrustedPhones } from "@/lib/two-step/enrollment/add-trusted-phone";
+import { PhoneForm } from "../_components/phone-form";
+import { phoneCountries, verifiedPhones } from "../_components/phone-data";
+import { RemoveButton } from "../_components/remove-button";
+import { requireManage } from "../_components/require-manage";
+import { managePhoneAction, removePhoneAction } from "./actions";
+
+export const metadata: Metadata = { title: "Trusted phones" };
+
+export default async function PhonesPage() {
+  const { user } = await requireManage("phones", "/account/security/phones");
+  const [t, format, locale] = await Promise.all([getTranslations("securityManage"), getFormatter(), getLocale()]);
+  const [{ countries }, phones] = await Promise.all([phoneCountries(locale), verifiedPhones(user.id)]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("phonesTitle")}</h1>
+        <p className="mt-1 text-slate-600">{t("phonesLead")}</p>
+      </div>
+      <Card title={t("phonesList")}>
+        {phones.length ? (
+          <ul className="divide-y divide-slate-100" aria-label={t("phonesList")}>
+            {phones.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                <div>
+                  <p className="font-mono font-medium text-slate-900">{p.display}</p>
+                  <p className="text-slate-600">{t("verifiedOn", { date: format.dateTime(p.verifiedAt!, { dateStyle: "medium" }) })}</p>
+                </div>
+                <RemoveButton action={removePhoneAction} name="phoneId" value={p.id} label={t("removeLabel", { item: p.display })} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">{t("noPhones")}</p>
+        )}
+      </Card>
+      <Card title={t("addPhone")} description={t("addPhoneLead", { max: maxTrustedPhones })}>
+        <PhoneForm action={managePhoneAction} countries={countries} defaultCountry={user.countryCode} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { currentSession } from "@/lib/auth/current-user";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
+import { denyChallenge } from "@/lib/two-step/push/deny-challenge";
+import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
+import { isSameOriginRequest } from "@/lib/two-step/push/same-origin";
+
+export const dynamic = "force-dynamic";
+
+/** "Don't allow": refuses one pushed code from a trusted browser of the same account. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // The cookies are SameSite=Lax, and a cross-site form or fetch is refused here as well.
+  if (!isSameOriginRequest(request.headers)) return Response.json({ status: "forbidden" }, { status: 403 });
+  const receiver = await findPromptReceiver({ current: await currentSession(), deviceToken: await readDeviceToken() });
+  const { id } = await params;
+  if (!receiver || !(await denyChallenge({ userId: receiver.userId, challengeId: id }))) {
+    return Response.json({ status: "unknown" }, { status: 404 });
+  }
+  return Response.json({ status: "denied" }, { headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,70 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { dbSessions, newContext, newSessions, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
+
+/** One account signed in from two browsers: A (signed up there) and B (signed in afterwards). */
+async function twoDevices(browser: Browser, request: Parameters<typeof dbSessions>[0]) {
+  const email = uniqueEmail();
+  const contextA = await newContext(browser);
+  const contextB = await newContext(browser);
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await signUp(a, { name: "Devi Devices", email, country: "Netherlands" });
+  const [sessionA] = await dbSessions(request, email);
+  await signIn(b, email, strongPassword);
+  const [sessionB, ...extra] = await newSessions(request, email, [sessionA!]);
+  expect(extra).toHaveLength(0);
+  // Every sign-in opens its own session with its own id.
+  expect(sessionB!.id).not.toBe(sessionA!.id);
+  return { email, a, b, sessionA: sessionA!, sessionB: sessionB!, close: () => Promise.all([contextA.close(), contextB.close()]) };
+}
+
+const devices = (page: Page) => page.getByRole("list", { name: "Signed-in devices" }).getByRole("listitem");
+
+async function expectSignedOut(page: Page) {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+test.describe("signed-in devices", () => {
+  // Each test signs one account up in browser A and in again in browser B: two argon2id-heavy steps.
+  test.beforeEach(() => test.slow());
+  test("'Sign out all other devices' signs the other browser out", async ({ browser, request }) => {
+    const { email, a, b, sessionA, sessionB, close } = await twoDevices(browser, request);
+
+    await a.goto("/account");
+    await expect(devices(a)).toHaveCount(2);
+    await expect(devices(a).filter({ hasText: "This device" })).toHaveCount(1);
+    await a.getByRole("button", { name: "Sign out all other devices" }).click();
+    await expect(a.getByRole("status").filter({ hasText: "Signed out 1 other device." })).toBeVisible();
+    await expect(devices(a)).toHaveCount(1);
+    await expect(a.getByText("No other devices are signed in.")).toBeVisible();
+
+    const sessions = await dbSessions(request, email);
+    expect(sessions.find((s) => s.id === sessionB.id)?.revokedAt).not.toBeNull();
+    expect(sessions.find((s) => s.id === sessionA.id)?.revokedAt).toBeNull();
+
+    await expectSignedOut(b);
+    // A is untouched.
+    await a.goto("/account");
+    await expect(a).toHaveURL(/\/account$/);
+    await close();
+  });
+
+  test("a device's own 'Sign out' button signs just that browser out", async ({ browser, request }) => {
+    const { email, a, b, sessionA, sessionB, close } = await twoDevices(browser, request);
+
+    await a.goto("/account");
+    const other = devices(a).filter({ hasNotText: "This device" });
+    await expect(other).toHaveCount(1);
+    await other.getByRole("button", { name: /^Sign out .+/ }).click();
+    await expect(a.getByRole("status").filter({ hasText: "That device has been signed out." })).toBeVisible();
+    await expect(devices(a)).toHaveCount(1);
+
+    await expect.poll(async () => (await dbSessions(request, email)).find((s) => s.id === sessionB.id)?.revokedAt).not.toBeNull();
+    expect((await dbSessions(request, email)).find((s) => s.id === sessionA.id)?.revokedAt).toBeNull();
+
+    await expectSignedOut(b);
+    await close();
+  });
+});

@@ -1,0 +1,15 @@
+import { expect, test } from "@playwright/test";
+
+test("GET /api/health answers 200 with the database ok", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toContain("no-store");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  const body = await response.json();
+  expect(body).toMatchObject({
+    status: "ok",
+    app: "ok",
+    database: { status: "ok", driver: process.env.DATABASE_URL ? "postgres" : "pglite" },
+  });
+  expect(body.database.latencyMs).toEqual(expect.any(Number));
+});

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { afterPasswordSubmit, createAccount, dbRateLimit, dbSessions, postSignIn, signIn, signInNotice, strongPassword, uniqueEmail } from "../helpers";
+
+const incorrect = "The email or password is incorrect.";
+const throttled = /^Too many attempts\. For your security, try again in 15 minutes\.$/;
+
+test("five wrong passwords lock the account for 15 minutes, even for the right password", async ({ browser, page, request }) => {
+  test.slow(); // one sign-up and six sign-in attempts, most spending argon2id time
+  const email = uniqueEmail();
+  const key = `signin:account:${email}`;
+  await createAccount(browser, { name: "Theo Throttle", email, country: "United Kingdom" });
+  const sessionsAfterSignUp = await dbSessions(request, email);
+  await page.goto("/sign-in");
+
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    // Mixed case: the limit is per account, not per spelling of the address.
+    const typed = attempt % 2 ? email : email.toUpperCase();
+    expect((await postSignIn(page, typed, `wrong-guess-${attempt}`)).status()).toBe(200);
+    await expect(signInNotice(page)).toHaveText(incorrect, afterPasswordSubmit);
+    await expect.poll(async () => (await dbRateLimit(request, key))?.hits, `hits after attempt ${attempt}`).toBe(attempt);
+  }
+
+  // The attempt that reaches the limit already says when to come back.
+  await postSignIn(page, email, "wrong-guess-5");
+  await expect(signInNotice(page)).toHaveText(throttled, afterPasswordSubmit);
+  const row = await dbRateLimit(request, key);
+  expect(row?.hits).toBe(5);
+  const minutesLeft = (Date.parse(row!.resetAt) - Date.now()) / 60_000;
+  expect(minutesLeft).toBeGreaterThan(14);
+  expect(minutesLeft).toBeLessThanOrEqual(15);
+
+  // Now even the right password is refused, with the same message, and no session is opened.
+  await page.goto("/sign-in");
+  await postSignIn(page, email, strongPassword);
+  await expect(signInNotice(page)).toHaveText(/^Too many attempts\. For your security, try again in 1[45] minutes\.$/, afterPasswordSubmit);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+  expect(await dbSessions(request, email)).toEqual(sessionsAfterSignUp);
+  // A refused attempt while locked does not extend the lock.
+  expect(await dbRateLimit(request, key)).toEqual(row);
+});
+
+test("a successful sign-in clears the account's failure count", async ({ browser, page, request }) => {
+  const email = uniqueEmail();
+  const key = `signin:account:${email}`;
+  await createAccount(browser, { name: "Rhea Reset", email, country: "United States" });
+
+  await page.goto("/sign-in");
+  await postSignIn(page, email, "wrong-guess-1");
+  await expect(signInNotice(page)).toHaveText(incorrect, afterPasswordSubmit);
+  await expect.poll(async () => (await dbRateLimit(request, key))?.hits).toBe(1);
+
+  await signIn(page, email, strongPassword);
+  expect(await dbRateLimit(request, key)).toBeNull();
+});

@@ -1,0 +1,69 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { db } from "@/db";
+import { sessions, users } from "@/db/schema";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+import { clearRateLimit, hitRateLimit } from "@/lib/auth/rate-limit";
+import { AppError } from "@/lib/errors";
+import { assertStepUpFresh } from "./assert-step-up-fresh";
+import { checkNewPassword } from "./check-new-password";
+import { appLink, browserOf, noticeTranslator } from "./compose-notice";
+import { sendNotice } from "./send-notice";
+
+export type ChangePasswordError = "STEP_UP_REQUIRED" | "THROTTLED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "SAME_PASSWORD";
+
+// A hijacked signed-in browser may not guess the current password: 5 wrong tries per 15 minutes.
+export const currentPasswordLimit = 5;
+const windowMs = 15 * 60_000;
+export const currentPasswordKey = (userId: string) => `password-check:${userId}`;
+
+/**
+ * Changes the password of a signed-in account after a fresh step-up. The current password is asked too — it is
+ * the knowledge factor, and a trusted browser left open could otherwise pass the code step on its own. Other
+ * sessions end in the same transaction; the owner is told by email.
+ */
+export async function changePassword(input: {
+  userId: string;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  userAgent?: string;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  await assertStepUpFresh({ sessionId: input.sessionId, action: "password", now });
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user) throw new AppError<ChangePasswordError>("WRONG_PASSWORD");
+
+  const counted = await hitRateLimit({ key: currentPasswordKey(user.id), windowMs, now });
+  if (counted.hits > currentPasswordLimit) throw new AppError<ChangePasswordError>("THROTTLED", { retryAt: counted.resetAt.toISOString() });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    // The try that reaches the limit already says when to come back.
+    if (counted.hits >= currentPasswordLimit) throw new AppError<ChangePasswordError>("THROTTLED", { retryAt: counted.resetAt.toISOString() });
+    throw new AppError<ChangePasswordError>("WRONG_PASSWORD");
+  }
+  await clearRateLimit(currentPasswordKey(user.id));
+
+  const problem = checkNewPassword(input.newPassword, [user.name, user.email]);
+  if (problem) throw new AppError<ChangePasswordError>("WEAK_PASSWORD", { reason: problem });
+  if (await verifyPassword(user.passwordHash, input.newPassword)) throw new AppError<ChangePasswordError>("SAME_PASSWORD");
+
+  const passwordHash = await hashPassword(input.newPassword);
+  const signedOut = await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    return tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, user.id), ne(sessions.id, input.sessionId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+  });
+
+  const t = noticeTranslator(user.locale);
+  await sendNotice({
+    channel: "email",
+    recipient: user.email,
+    subject: t("passwordChangedSubject"),
+    body: t("passwordChangedBody", { name: user.name, time: now.toUTCString(), browser: browserOf(input.userAgent, t), url: appLink("/forgot-password") }),
+    userId: user.id,
+  });
+  return { signedOut: signedOut.length };
+}

@@ -1,0 +1,82 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { z } from "zod";
+import { db as appDb, type DB } from "@/db";
+import { outbox } from "@/db/schema";
+import { sealText } from "@/lib/crypto/secrets";
+import { AppError } from "@/lib/errors";
+import { messagingConfig, type MessagingConfig } from "./config";
+import { deliverMessage, type MessageStatus } from "./deliver-message";
+import { safeErrorMessage } from "./safe-error-message";
+import { transportNameFor } from "./transports";
+
+const messageSchema = z
+  .object({
+    channel: z.enum(["sms", "email"]),
+    recipient: z.string().trim().min(1).max(320),
+    subject: z.string().trim().max(200).optional(),
+    body: z.string().min(1).max(20_000),
+    userId: z.uuid().optional(),
+    countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),
+  })
+  .refine((m) => (m.channel === "sms" ? /^\+[1-9]\d{6,14}$/.test(m.recipient) : z.email().safeParse(m.recipient).success), {
+    path: ["recipient"],
+    message: "must be an E.164 number for SMS, an email address for email",
+  })
+  // Twilio refuses SMS bodies over 1600 characters.
+  .refine((m) => m.channel !== "sms" || m.body.length <= 1600, { path: ["body"], message: "too long for an SMS" });
+
+export type NewMessage = z.input<typeof messageSchema>;
+
+export interface EnqueueOptions {
+  /**
+   * The caller's transaction (or another database handle). Given a transaction, the message is only inserted —
+   * nothing is sent before the caller commits — and the caller calls `deliverMessage(id)` after the commit (the
+   * outbox worker would otherwise send it within a few seconds). Given a database, it is inserted and sent at once.
+   */
+  db?: DB;
+  now?: Date;
+  config?: MessagingConfig;
+}
+
+/**
+ * Queues an SMS or email in the outbox, body sealed (the table never holds a code in clear), for the transport
+ * configured now, then tries to send it right away. Failed sends are retried by the outbox worker with backoff.
+ */
+export async function enqueueMessage(message: NewMessage, options: EnqueueOptions = {}): Promise<{ id: string; status: MessageStatus }> {
+  const parsed = messageSchema.safeParse(message);
+  // Field names only: a zod issue may quote its input, and the input holds the body.
+  if (!parsed.success) throw new AppError("INVALID_MESSAGE", { fields: parsed.error.issues.map((i) => i.path.join(".")) });
+  const input = parsed.data;
+
+  const config = options.config ?? messagingConfig();
+  const now = options.now ?? new Date();
+  const countryCode =
+    input.countryCode ?? (input.channel === "sms" ? parsePhoneNumberFromString(input.recipient)?.country : undefined);
+  const db = options.db ?? appDb;
+
+  const [row] = await db
+    .insert(outbox)
+    .values({
+      channel: input.channel,
+      recipient: input.recipient,
+      subject: input.subject ?? null,
+      body: sealText(input.body),
+      userId: input.userId ?? null,
+      countryCode: countryCode ?? null,
+      transport: transportNameFor(input.channel, config),
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .returning({ id: outbox.id });
+  const id = row!.id;
+
+  if (db instanceof PgTransaction) return { id, status: "pending" };
+  try {
+    return await deliverMessage(id, { db, now: options.now, config });
+  } catch (error) {
+    // Queued safely; the worker retries it. The caller's flow goes on.
+    console.error(`[outbox] immediate delivery of ${id} failed: ${safeErrorMessage(error)}`);
+    return { id, status: "pending" };
+  }
+}

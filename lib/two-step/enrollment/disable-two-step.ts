@@ -1,0 +1,62 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { db } from "@/db";
+import { enrollments, recoveryKeys, securityQuestions, sessions, trustedDevices, trustedPhones, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/passwords";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { normaliseAnswer, type QuestionKey } from "@/lib/security-questions/questions";
+import { queueSecurityEmail, sendQueued } from "./notify-security-change";
+
+export type DisableTwoStepError = "NOT_ENABLED" | "QUESTIONS_INVALID";
+
+/**
+ * Turns 2SV off (the caller has checked a fresh step-up for "disable_two_step"), in one transaction: the account's
+ * three new security questions are stored (the "before" world needs them for step-up and password reset), every
+ * other session ends, and the 2SV factors are retired — trusted phones forgotten, trusted browsers revoked, the
+ * Recovery Key replaced-without-successor — so turning 2SV on again starts clean and re-verifies everything.
+ * `two_step_disabled` is recorded and the owner's email queued, then sent after the commit.
+ */
+export async function disableTwoStep(input: {
+  userId: string;
+  sessionId: string;
+  questions: { questionKey: QuestionKey; answer: string }[];
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const { questions, userId } = input;
+  if (questions.length !== 3 || new Set(questions.map((q) => q.questionKey)).size !== 3 || questions.some((q) => !normaliseAnswer(q.answer))) {
+    throw new AppError<DisableTwoStepError>("QUESTIONS_INVALID");
+  }
+  // argon2id before the transaction: hashing is slow and needs no lock.
+  const rows = await Promise.all(
+    questions.map(async (q, i) => ({ userId, position: i + 1, questionKey: q.questionKey, answerHash: await hashPassword(normaliseAnswer(q.answer)), createdAt: now })),
+  );
+
+  const result = await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user?.twoStepEnabledAt) throw new AppError<DisableTwoStepError>("NOT_ENABLED");
+
+    await tx.update(users).set({ twoStepEnabledAt: null }).where(eq(users.id, userId));
+    await tx.delete(securityQuestions).where(eq(securityQuestions.userId, userId));
+    await tx.insert(securityQuestions).values(rows);
+    const revoked = await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, input.sessionId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    // Phones still in use are forgotten outright (a removal the owner made earlier stays on record for the waiting
+    // period); browsers are revoked, so a later "Trust this browser" re-trusts the same row.
+    await tx.delete(trustedPhones).where(and(eq(trustedPhones.userId, userId), isNull(trustedPhones.removedAt)));
+    await tx
+      .update(trustedDevices)
+      .set({ revokedAt: now, rememberUntil: null })
+      .where(and(eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt)));
+    await tx.update(recoveryKeys).set({ replacedAt: now }).where(and(eq(recoveryKeys.userId, userId), isNull(recoveryKeys.replacedAt)));
+    await tx.delete(enrollments).where(eq(enrollments.userId, userId));
+    await recordEvent({ type: "two_step_disabled", userId, countryCode: user.countryCode, at: now }, tx);
+    const emailId = await queueSecurityEmail(tx, { user, kind: "disabled", now });
+    return { emailId, revokedSessions: revoked.length };
+  });
+  await sendQueued(result.emailId, input.now);
+  return result;
+}

@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { enrollments, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/auth/rate-limit";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { getEligibility } from "./get-eligibility";
+
+export type StartEnrollmentError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "WAITING_PERIOD" | "WRONG_PASSWORD" | "THROTTLED";
+
+// Re-confirming the password while signed in is still a password guess: limit it per account.
+const reauthLimit = 5;
+const reauthWindowMs = 15 * 60_000;
+const reauthKey = (userId: string) => `reauth:${userId}`;
+
+/**
+ * Step (a) of the wizard: the owner has read what changes and re-typed their password. Opens (or resumes) the
+ * enrollment at the phone step and records `enrollment_started` the first time.
+ */
+export async function startEnrollment({ userId, password, now = new Date() }: { userId: string; password: string; now?: Date }) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError<StartEnrollmentError>("WRONG_PASSWORD");
+  const status = await getEligibility({ user, now });
+  if (status.status === "enabled") throw new AppError<StartEnrollmentError>("ALREADY_ENABLED");
+  if (status.status === "unavailable") throw new AppError<StartEnrollmentError>("NOT_AVAILABLE");
+  if (status.status === "waiting") {
+    throw new AppError<StartEnrollmentError>("WAITING_PERIOD", { until: status.period.until.toISOString(), reason: status.period.reason });
+  }
+
+  const limit = await peekRateLimit({ key: reauthKey(userId), now });
+  if (limit.hits >= reauthLimit) throw new AppError<StartEnrollmentError>("THROTTLED", { retryAt: limit.resetAt.toISOString() });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const after = await hitRateLimit({ key: reauthKey(userId), windowMs: reauthWindowMs, now });
+    if (after.hits >= reauthLimit) throw new AppError<StartEnrollmentError>("THROTTLED", { retryAt: after.resetAt.toISOString() });
+    throw new AppError<StartEnrollmentError>("WRONG_PASSWORD");
+  }
+  await clearRateLimit(reauthKey(userId));
+
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(enrollments)
+      .values({ userId, step: "phone", startedAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning();
+    if (created) {
+      await recordEvent({ type: "enrollment_started", userId, countryCode: user.countryCode, at: now }, tx);
+      return created;
+    }
+    const [existing] = await tx.select().from(enrollments).where(eq(enrollments.userId, userId));
+    if (existing!.step !== "explain") return existing!;
+    const [moved] = await tx.update(enrollments).set({ step: "phone", updatedAt: now }).where(eq(enrollments.userId, userId)).returning();
+    return moved!;
+  });
+}

@@ -1,0 +1,33 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db } from "@/db";
+import { challenges, events } from "@/db/schema";
+
+/**
+ * "Don't allow" on a trusted device: the attempt's pushed code stops working at once (verifyChallenge answers
+ * DENIED) and its sealed copy is erased. Only an open device challenge of the same account can be denied; returns
+ * false when there is nothing (left) to deny.
+ */
+export async function denyChallenge({ userId, challengeId, now = new Date() }: { userId: string; challengeId: string; now?: Date }) {
+  if (!/^[0-9a-f-]{36}$/i.test(challengeId)) return false;
+  return db.transaction(async (tx) => {
+    const [denied] = await tx
+      .update(challenges)
+      .set({ deniedAt: now, sealedCode: null })
+      .where(
+        and(
+          eq(challenges.id, challengeId),
+          eq(challenges.userId, userId),
+          eq(challenges.method, "device"),
+          isNull(challenges.consumedAt),
+          isNull(challenges.deniedAt),
+          isNull(challenges.replacedAt),
+          gt(challenges.expiresAt, now),
+        ),
+      )
+      .returning({ purpose: challenges.purpose });
+    if (!denied) return false;
+    // Written directly: "challenge_denied" is not (yet) one of recordEvent's types.
+    await tx.insert(events).values({ type: "challenge_denied", userId, method: "device", detail: denied.purpose, at: now });
+    return true;
+  });
+}

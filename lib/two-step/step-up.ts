@@ -1,0 +1,31 @@
+import { and, eq, gt } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { db } from "@/db";
+import { stepUps } from "@/db/schema";
+import { stepUpFreshMs } from "./code-policy";
+
+// Sensitive changes, each with its own freshness (a code for the password does not also unlock the email).
+export const stepUpActions = ["password", "email", "profile", "phones", "devices", "recovery_key", "disable_two_step", "security_questions"] as const;
+export type StepUpAction = (typeof stepUpActions)[number];
+export const isStepUpAction = (v: unknown): v is StepUpAction => stepUpActions.includes(v as StepUpAction);
+
+export async function recordStepUp({ sessionId, action, now = new Date() }: { sessionId: string; action: StepUpAction; now?: Date }) {
+  await db
+    .insert(stepUps)
+    .values({ sessionId, action, verifiedAt: now })
+    .onConflictDoUpdate({ target: [stepUps.sessionId, stepUps.action], set: { verifiedAt: now } });
+}
+
+export async function isStepUpFresh({ sessionId, action, now = new Date() }: { sessionId: string; action: StepUpAction; now?: Date }) {
+  const [row] = await db
+    .select({ verifiedAt: stepUps.verifiedAt })
+    .from(stepUps)
+    .where(and(eq(stepUps.sessionId, sessionId), eq(stepUps.action, action), gt(stepUps.verifiedAt, new Date(now.getTime() - stepUpFreshMs))));
+  return !!row;
+}
+
+/** Pages and actions call this before a sensitive change; without a fresh proof the user confirms first. */
+export async function requireStepUp({ sessionId, action, returnTo }: { sessionId: string; action: StepUpAction; returnTo: string }) {
+  if (await isStepUpFresh({ sessionId, action })) return;
+  redirect(`/account/confirm?action=${action}&next=${encodeURIComponent(returnTo)}`);
+}

@@ -1,0 +1,72 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { trustedDevices } from "@/db/schema";
+import { hashToken } from "@/lib/crypto/secrets";
+import { recordEvent } from "@/lib/events/record-event";
+import { rememberBrowserMs } from "./code-policy";
+
+/** Trusts this browser for the account (receives pushed codes); `remember` also skips the second step for 30 days. */
+export async function trustDevice(input: { userId: string; token: string; label: string; remember?: boolean; now?: Date }) {
+  const now = input.now ?? new Date();
+  const tokenHash = hashToken(input.token);
+  const rememberUntil = input.remember ? new Date(now.getTime() + rememberBrowserMs) : null;
+  const [row] = await db
+    .insert(trustedDevices)
+    .values({ userId: input.userId, tokenHash, label: input.label.slice(0, 120), rememberUntil, lastUsedAt: now })
+    .onConflictDoUpdate({
+      target: [trustedDevices.tokenHash, trustedDevices.userId],
+      set: {
+        revokedAt: null,
+        receivesCodes: true,
+        label: input.label.slice(0, 120),
+        lastUsedAt: now,
+        ...(rememberUntil ? { rememberUntil } : {}),
+      },
+    })
+    .returning();
+  await recordEvent({ type: "device_trusted", userId: input.userId, method: "device", at: now });
+  return row!;
+}
+
+export async function findTrustedDevice({ userId, token }: { userId: string; token: string | null }) {
+  if (!token) return null;
+  const [row] = await db
+    .select()
+    .from(trustedDevices)
+    .where(and(eq(trustedDevices.userId, userId), eq(trustedDevices.tokenHash, hashToken(token)), isNull(trustedDevices.revokedAt)));
+  return row ?? null;
+}
+
+/** A browser the owner ticked "Trust this browser" on, still inside its 30 days. */
+export async function findRememberedDevice({ userId, token, now = new Date() }: { userId: string; token: string | null; now?: Date }) {
+  if (!token) return null;
+  const [row] = await db
+    .select()
+    .from(trustedDevices)
+    .where(
+      and(
+        eq(trustedDevices.userId, userId),
+        eq(trustedDevices.tokenHash, hashToken(token)),
+        isNull(trustedDevices.revokedAt),
+        gt(trustedDevices.rememberUntil, now),
+      ),
+    );
+  return row ?? null;
+}
+
+export function listTrustedDevices(userId: string) {
+  return db
+    .select()
+    .from(trustedDevices)
+    .where(and(eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt)))
+    .orderBy(desc(trustedDevices.createdAt));
+}
+
+export async function revokeTrustedDevice({ userId, deviceId }: { userId: string; deviceId: string }) {
+  const rows = await db
+    .update(trustedDevices)
+    .set({ revokedAt: sql`now()`, rememberUntil: null })
+    .where(and(eq(trustedDevices.id, deviceId), eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt)))
+    .returning({ id: trustedDevices.id });
+  return rows.length;
+}

@@ -1,0 +1,81 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { challenges, type Challenge, type ChallengePurpose } from "@/db/schema";
+import { codeMatches } from "@/lib/crypto/secrets";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { maxTriesPerCode } from "./code-policy";
+import { blockedUntil, clearFailures, countFailure, lockLockoutRow } from "./second-factor-lockout";
+
+export type VerifyChallengeError =
+  | "LOCKED"
+  | "WRONG_CODE"
+  | "TOO_MANY_TRIES"
+  | "EXPIRED"
+  | "NOT_VALID"
+  | "DENIED";
+
+type Outcome =
+  | { ok: true; challenge: Challenge }
+  | { ok: false; code: VerifyChallengeError; details?: Record<string, unknown>; failedFirstTime?: Challenge };
+
+/**
+ * Checks a code against one challenge, for the session that asked and for one purpose. Single use even under
+ * concurrent submits (row lock + consumed_at); ≤ 5 tries per code; wrong codes count toward the account's
+ * consecutive-failure limit, whose waits grow — and that count survives resends and new challenges.
+ */
+export async function verifyChallenge(input: {
+  challengeId: string;
+  sessionId: string;
+  purpose: ChallengePurpose;
+  code: string;
+  now?: Date;
+}): Promise<Challenge> {
+  const now = input.now ?? new Date();
+  const code = input.code.replace(/\s+/g, "");
+
+  // Failures must be committed even though the call fails, so the transaction returns an outcome, not a throw.
+  const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    const [challenge] = await tx.select().from(challenges).where(eq(challenges.id, input.challengeId)).for("update");
+    if (!challenge || challenge.sessionId !== input.sessionId || challenge.purpose !== input.purpose) {
+      return { ok: false, code: "NOT_VALID" };
+    }
+    const lockout = await lockLockoutRow(tx, challenge.userId);
+    const blocked = blockedUntil(lockout, now);
+    if (blocked) return { ok: false, code: "LOCKED", details: { retryAt: blocked === "locked" ? null : blocked.toISOString() } };
+    if (challenge.deniedAt) return { ok: false, code: "DENIED" };
+    if (challenge.consumedAt || challenge.replacedAt) return { ok: false, code: "NOT_VALID" };
+    if (challenge.expiresAt <= now) return { ok: false, code: "EXPIRED" };
+    if (challenge.attempts >= maxTriesPerCode) return { ok: false, code: "TOO_MANY_TRIES" };
+
+    if (!/^\d{6}$/.test(code) || !codeMatches(challenge.id, code, challenge.codeHash)) {
+      const attempts = challenge.attempts + 1;
+      await tx.update(challenges).set({ attempts }).where(eq(challenges.id, challenge.id));
+      const failures = await countFailure(tx, challenge.userId, now);
+      await recordEvent({ type: "challenge_failed", userId: challenge.userId, method: challenge.method, detail: challenge.purpose, at: now }, tx);
+      const after = blockedUntil({ consecutiveFailures: failures, blockedUntil: null }, now);
+      return {
+        ok: false,
+        code: attempts >= maxTriesPerCode ? "TOO_MANY_TRIES" : "WRONG_CODE",
+        details: { triesLeft: maxTriesPerCode - attempts, failures, locked: after === "locked" },
+        failedFirstTime: challenge.attempts === 0 ? challenge : undefined,
+      };
+    }
+
+    const [consumed] = await tx
+      .update(challenges)
+      .set({ consumedAt: now, sealedCode: null })
+      .where(eq(challenges.id, challenge.id))
+      .returning();
+    await clearFailures(tx, challenge.userId, now);
+    await recordEvent({ type: "challenge_passed", userId: challenge.userId, method: challenge.method, detail: challenge.purpose, at: now }, tx);
+    return { ok: true, challenge: consumed! };
+  });
+
+  if (outcome.ok) return outcome.challenge;
+  if (outcome.failedFirstTime?.purpose === "sign_in") {
+    const { notifyFailedSecondStep } = await import("./notify-failed-second-step");
+    await notifyFailedSecondStep(outcome.failedFirstTime, now);
+  }
+  throw new AppError<VerifyChallengeError>(outcome.code, outcome.details);
+}
