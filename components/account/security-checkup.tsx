@@ -48,13 +48,13 @@ export async function SecurityCheckup({
         {items.map((item) => {
           const key = `${item.id}.${item.status}` as const;
           return (
-            <li key={item.id} className="flex flex-wrap items-center gap-3 py-3" data-status={item.status}>
+            <li key={item.id} className="flex flex-wrap items-start gap-x-3 gap-y-2 py-3 sm:items-center" data-status={item.status}>
               <span aria-hidden className={`grid size-7 shrink-0 place-items-center rounded-full ${tones[item.status].ring}`}>
                 <svg viewBox="0 0 20 20" fill="currentColor" className="size-4">
                   <path fillRule="evenodd" clipRule="evenodd" d={tones[item.status].path} />
                 </svg>
               </span>
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 flex-[1_1_14rem]">
                 <p className="font-medium text-slate-900">
                   <span className="sr-only">{t(`status.${item.status}`)}: </span>
                   <span>{t(`${key}.title`, values)}</span>
@@ -64,7 +64,7 @@ export async function SecurityCheckup({
               {item.status !== "ok" && (
                 <Link
                   href={item.href}
-                  className={`${link} ${item.status === "fix" ? "bg-brand-600 text-white ring-brand-600 hover:bg-brand-700" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"}`}
+                  className={`${link} ml-10 sm:ml-0 ${item.status === "fix" ? "bg-brand-600 text-white ring-brand-600 hover:bg-brand-700" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"}`}
                 >
                   {t(`${key}.action`)}
                 </Link>
@@ -72,13 +72,13 @@ export async function SecurityCheckup({
             </li>
           );
         })}
-        <li className="flex flex-wrap items-start gap-3 py-3">
+        <li className="flex flex-wrap items-start gap-x-3 gap-y-2 py-3">
           <span aria-hidden className="grid size-7 shrink-0 place-items-center rounded-full bg-brand-100 text-brand-700">
             <svg viewBox="0 0 20 20" fill="currentColor" className="size-4">
               <path fillRule="evenodd" clipRule="evenodd" d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm1 4a1 1 0 1 0-2 0v4a1 1 0 0 0 .3.7l2.5 2.5a1 1 0 0 0 1.4-1.4L11 9.6V6Z" />
             </svg>
           </span>
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 flex-[1_1_14rem]">
             <p className="font-medium text-slate-900">{t("signIns.title")}</p>
             <p className="text-sm text-slate-600">{t("signIns.detail")}</p>
             {signIns.length > 0 && (
@@ -104,7 +104,7 @@ export async function SecurityCheckup({
               </ul>
             )}
           </div>
-          <Link href={fixLinks.signIns} className={`${link} bg-white text-slate-800 ring-slate-300 hover:bg-slate-50`}>
+          <Link href={fixLinks.signIns} className={`${link} ml-10 sm:ml-0 bg-white text-slate-800 ring-slate-300 hover:bg-slate-50`}>
             {t("signIns.action")}
           </Link>
         </li>

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { formAlerts, signIn, signOut, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { questions, setQuestions, waitForMessage } from "./helpers";
+import { expectAccessible, questions, setQuestions, waitForMessage } from "./helpers";
 
 const newPassword = "Quiet-Harbor-Violet-3318";
 
@@ -30,6 +30,7 @@ test.describe("forgot password without 2SV", () => {
 
     await page.getByRole("button", { name: "Reset password" }).click();
     await expect(formAlerts(page)).toHaveText(["Enter your answer.", "Enter your answer.", "Enter your answer.", "Enter your password.", "Enter the new password again."]);
+    await expectAccessible(page);
 
     for (const q of questions) await page.getByLabel(q.question).fill(q.answer);
     await page.getByLabel(questions[0]!.question).fill("Not my pet");

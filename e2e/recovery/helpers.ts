@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { signUp, strongPassword, uniqueEmail } from "../helpers";
 
@@ -63,19 +64,19 @@ export async function signUpWithTwoStep(page: Page, name = "Rosa Recover") {
   await page.getByLabel("Password", { exact: true }).fill(strongPassword);
   await page.getByRole("button", { name: "Confirm and continue" }).click();
 
-  await expect(page).toHaveURL(/\/enable\/phone/);
+  await expect(page).toHaveURL(/\/enable\/phone/, { timeout: 30_000 });
   await page.getByLabel("Phone number").fill(phone.typed);
   const before = await messageCount(page.context(), phone.e164);
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByLabel("Verification code").fill(await latestCode(page.context(), phone.e164, before));
   await page.getByRole("button", { name: "Verify number" }).click();
-  await expect(page.getByText("is now a trusted number")).toBeVisible();
+  await expect(page.getByText("is now a trusted number")).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Continue" }).click();
 
-  await expect(page).toHaveURL(/\/enable\/devices/);
+  await expect(page).toHaveURL(/\/enable\/devices/, { timeout: 30_000 });
   await page.getByRole("button", { name: "Continue" }).click();
 
-  await expect(page).toHaveURL(/\/enable\/key/);
+  await expect(page).toHaveURL(/\/enable\/key/, { timeout: 30_000 });
   await page.getByRole("button", { name: "Create my Recovery Key" }).click();
   const recoveryKey = (await page.getByTestId("recovery-key").innerText()).trim();
   expect(recoveryKey).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
@@ -84,9 +85,9 @@ export async function signUpWithTwoStep(page: Page, name = "Rosa Recover") {
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Confirm Recovery Key" }).click();
 
-  await expect(page).toHaveURL(/\/enable\/review/);
+  await expect(page).toHaveURL(/\/enable\/review/, { timeout: 30_000 });
   await page.getByRole("button", { name: "Turn on two-step verification" }).click();
-  await expect(page).not.toHaveURL(/\/enable\//);
+  await expect(page).not.toHaveURL(/\/enable\//, { timeout: 30_000 });
   return { email, phone, recoveryKey, password: strongPassword };
 }
 
@@ -109,4 +110,29 @@ export async function setQuestions(page: Page) {
 export async function answerQuestions(page: Page, answers = questions.map((q) => q.answer)) {
   for (const [i, q] of questions.entries()) await page.getByLabel(q.question).fill(answers[i]!);
   await page.getByRole("button", { name: "Confirm" }).click();
+}
+
+/**
+ * Clicks "Send code" on a code step and returns the texted code. Codes share a 30-second cooldown per account, so
+ * right after another code (the wizard's) the page may ask to wait: like a person, wait and send again.
+ */
+export async function sendCode(page: Page, e164: string) {
+  const before = await messageCount(page.context(), e164);
+  const send = page.getByRole("button", { name: "Send code" });
+  const field = page.getByLabel("Verification code");
+  const wait = page.getByText("Please wait before requesting another code");
+  await send.click();
+  await expect(field.or(wait)).toBeVisible();
+  if (await wait.isVisible()) {
+    await page.waitForTimeout(30_000);
+    await send.click();
+    await expect(field).toBeVisible();
+  }
+  return latestCode(page.context(), e164, before);
+}
+
+/** WCAG 2.1 A/AA rules over the page as it is now (axe-core). */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

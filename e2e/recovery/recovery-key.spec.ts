@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { dbSessions, dbUser, formAlerts, signOut, submitSignIn } from "../helpers";
 import { dbChallenges } from "../two-step-push/helpers";
-import { inbox, latestCode, messageCount, signUpWithTwoStep, waitForMessage } from "./helpers";
+import { expectAccessible, inbox, sendCode, signUpWithTwoStep, waitForMessage } from "./helpers";
 
 const newPassword = "Quiet-Harbor-Violet-3318";
 
 test.describe("forgot password with 2SV on", () => {
   test("needs the Recovery Key AND a code; afterwards the old key is refused and a new one is shown once", async ({ page, request }) => {
-    test.slow(); // a whole account lifecycle: sign-up, setup, several argon2id checks
+    test.setTimeout(300_000); // sign-up and the whole 2SV wizard before the flow itself; slow on a busy 2-core machine
     const { email, phone, recoveryKey } = await signUpWithTwoStep(page);
     await signOut(page);
 
@@ -23,6 +23,7 @@ test.describe("forgot password with 2SV on", () => {
     await expect(withKey.locator("form > [role=alert]")).toHaveText("The email or Recovery Key is incorrect.");
     await expect(withKey.getByLabel("Email")).toHaveValue(email);
     await expect(withKey.getByLabel("Recovery Key")).toHaveValue("");
+    await expectAccessible(page);
 
     // The key alone is not enough: the new-password page sends us to the code step.
     await withKey.getByLabel("Recovery Key").fill(recoveryKey.toLowerCase().replace(/-/g, " "));
@@ -32,9 +33,7 @@ test.describe("forgot password with 2SV on", () => {
     await expect(page).toHaveURL(/\/forgot-password\/verify$/);
 
     await expect(page.getByRole("heading", { name: "Confirm with a code" })).toBeVisible();
-    const before = await messageCount(page.context(), phone.e164);
-    await page.getByRole("button", { name: "Send code" }).click();
-    const code = await latestCode(page.context(), phone.e164, before);
+    const code = await sendCode(page, phone.e164);
     await page.getByLabel("Verification code").fill(code);
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page).toHaveURL(/\/forgot-password\/new-password$/);
@@ -53,6 +52,7 @@ test.describe("forgot password with 2SV on", () => {
     const newKey = (await page.getByTestId("new-recovery-key").innerText()).trim();
     expect(newKey).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
     expect(newKey).not.toBe(recoveryKey);
+    await expectAccessible(page);
     await page.getByLabel("Re-enter the key to confirm you saved it").fill(recoveryKey);
     await page.getByRole("button", { name: "Confirm key" }).click();
     await expect(formAlerts(page)).toHaveText(["That doesn't match the key shown above."]);

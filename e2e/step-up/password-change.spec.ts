@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { dbSessions, formAlerts, newContext, signIn, signOut, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { answerQuestions, latestCode, messageCount, setQuestions, signUpWithTwoStep, waitForMessage } from "../recovery/helpers";
+import { answerQuestions, expectAccessible, sendCode, setQuestions, signUpWithTwoStep, waitForMessage } from "../recovery/helpers";
 import { dbChallenges } from "../two-step-push/helpers";
 
 const newPassword = "Quiet-Harbor-Violet-3318";
@@ -28,6 +28,7 @@ test.describe("step-up before a password change", () => {
     await answerQuestions(page, ["Biscuit", "Wrong Street", "Madame Roux"]);
     await expect(page.locator("main form > [role=alert]")).toHaveText("One or more answers don't match. Check the spelling and try again.");
     await expect(page.getByLabel("What street did you live on as a child?")).toHaveValue("");
+    await expectAccessible(page);
     await answerQuestions(page, ["biscuit", " RUE DES LILAS ", "Madame Roux"]);
     await expect(page).toHaveURL(/\/account\/password$/);
     await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
@@ -42,6 +43,7 @@ test.describe("step-up before a password change", () => {
     await expect(formAlerts(page)).toHaveText(["That isn't your current password."]);
     await expect(page.getByLabel("Current password")).toHaveValue("");
     await expect(page.getByLabel("Current password")).toHaveAccessibleDescription("That isn't your current password.");
+    await expectAccessible(page);
 
     await page.getByLabel("Current password").fill(strongPassword);
     await page.getByLabel("New password", { exact: true }).fill("password123");
@@ -76,16 +78,14 @@ test.describe("step-up before a password change", () => {
   });
 
   test("with 2SV: a texted code confirms the password change, and that confirmation covers nothing else", async ({ page, request }) => {
-    test.slow(); // a whole account lifecycle: sign-up, setup, several argon2id checks
+    test.setTimeout(300_000); // sign-up and the whole 2SV wizard before the flow itself; slow on a busy 2-core machine
     const { email, phone } = await signUpWithTwoStep(page, "Sam Stepup");
 
     await page.goto("/account/password");
     await expect(page).toHaveURL(/\/account\/confirm\?action=password/);
     await expect(page.getByText("Before you change your password, confirm it's you.")).toBeVisible();
     await expect(page.getByRole("radio", { name: /Text message to/ })).toBeChecked();
-    const before = await messageCount(page.context(), phone.e164);
-    await page.getByRole("button", { name: "Send code" }).click();
-    const code = await latestCode(page.context(), phone.e164, before);
+    const code = await sendCode(page, phone.e164);
 
     await page.getByLabel("Verification code").fill(code === "000000" ? "111111" : "000000");
     await page.getByRole("button", { name: "Confirm" }).click();

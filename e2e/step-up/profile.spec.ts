@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { dbUser, formAlerts, signUp, uniqueEmail } from "../helpers";
-import { answerQuestions, setQuestions, waitForMessage } from "../recovery/helpers";
+import { answerQuestions, expectAccessible, setQuestions, waitForMessage } from "../recovery/helpers";
 
 test.describe("personal information behind step-up", () => {
   test("name and email each need their own confirmation; the email changes only from the link sent to the new address", async ({ page, request }) => {
@@ -33,6 +33,7 @@ test.describe("personal information behind step-up", () => {
     await page.getByRole("button", { name: "Send confirmation link" }).click();
     await expect(formAlerts(page)).toHaveText(["Enter an email address like name@example.com."]);
     await expect(page.getByLabel("New email address")).toHaveValue("not-an-email");
+    await expectAccessible(page);
 
     // An address that already has an account gets the same answer on screen as a free one.
     await page.getByLabel("New email address").fill("ana@example.com");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { dbSessions, newContext, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { createAndConfirmKey, dbEnrollment, startWizard, turnOn } from "./helpers";
+import { createAndConfirmKey, dbEnrollment, expectAccessible, startWizard, turnOn } from "./helpers";
 
 test("enable 2SV with trusted devices only, in Pakistan (2SV available, no SMS to local carriers)", async ({ browser, request }) => {
   test.setTimeout(180_000);
@@ -28,6 +28,7 @@ test("enable 2SV with trusted devices only, in Pakistan (2SV available, no SMS t
   await a.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(a.getByRole("alert").filter({ hasText: "Add at least one trusted phone number or trusted device to continue." })).toBeVisible();
   await expect(a).toHaveURL(/\/enable\/devices$/);
+  await expectAccessible(a);
 
   // The other browser (B) is listed; B opens Security and trusts itself; A's page picks it up on its own.
   await expect(a.getByRole("list", { name: "Your other signed-in browsers" })).toContainText("Firefox 128 on Linux");

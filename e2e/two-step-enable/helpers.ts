@@ -86,3 +86,19 @@ export async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/**
+ * Clicks "Send code" until a code goes out. Sends to one account are at least 30 s apart (server clock), so a
+ * second code right after the first is refused with "Please wait…": wait a little and ask again, like a person.
+ */
+export async function sendCodeWhenAllowed(page: Page) {
+  const codeField = page.getByLabel("Verification code");
+  const tooSoon = page.getByText(/Please wait before requesting another code/);
+  for (let attempt = 0; attempt < 12; attempt++) {
+    await page.getByRole("button", { name: "Send code" }).click();
+    await expect(codeField.or(tooSoon).first()).toBeVisible({ timeout: 15_000 });
+    if (await codeField.isVisible()) return;
+    await page.waitForTimeout(5_000);
+  }
+  throw new Error("the code was never sent");
+}

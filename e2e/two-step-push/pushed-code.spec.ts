@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { dbSessions } from "../helpers";
 import { dbChallenges, dbSessionLevels, devicePrompt, promptValue, readPromptCode, signInWithPushedCode, trustedBrowserA } from "./helpers";
 
+// Two browsers, two argon2id sign-ins each: slower than a one-page test on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("codes pushed to trusted browsers", () => {
   test("browser B signs in with the code that trusted browser A shows within 2 seconds", async ({ browser, request }) => {
     const a = await trustedBrowserA(browser);

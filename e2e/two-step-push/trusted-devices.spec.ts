@@ -4,6 +4,9 @@ import { dbChallenges, dbTrustedDevices, devicePrompt, firefoxOnLinux, readPromp
 
 const trustedList = (page: Page) => page.getByRole("list", { name: "Trusted devices" }).getByRole("listitem");
 
+// Two browsers, two argon2id sign-ins each: slower than a one-page test on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("trusted devices on the account overview", () => {
   test("'Trust this browser' at the second step lists B as trusted and remembered for 30 days", async ({ browser, request }) => {
     const a = await trustedBrowserA(browser, "Theo Trust");
@@ -46,6 +49,7 @@ test.describe("trusted devices on the account overview", () => {
     await expect(b).toHaveURL(/\/account\/confirm\?action=devices/);
     await b.getByRole("radio", { name: /Your trusted devices/ }).check();
     await b.getByRole("button", { name: "Send code" }).click();
+    await expect(b.getByText("We pushed a 6-digit code to your trusted devices.")).toBeVisible();
     // The code shows on A, never on B, the browser that asked.
     const stepUpPrompt = devicePrompt(a.page, "Confirmation requested");
     await expect(stepUpPrompt).toBeVisible({ timeout: 2000 });

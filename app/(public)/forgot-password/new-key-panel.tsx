@@ -68,7 +68,7 @@ export function NewKeyPanel({
     <div className="space-y-5">
       <div className="rounded-xl border-2 border-dashed border-slate-300 bg-slate-50 p-5 text-center">
         <p id="new-key-label" className="text-sm font-medium text-slate-600">{t("label")}</p>
-        <p aria-labelledby="new-key-label" data-testid="new-recovery-key" className="mt-2 select-all break-all font-mono text-2xl font-semibold tracking-widest text-slate-900 sm:text-3xl">
+        <p aria-labelledby="new-key-label" data-testid="new-recovery-key" className="mt-2 select-all whitespace-nowrap font-mono text-xl font-semibold tracking-wider text-slate-900 sm:text-2xl">
           {keyText}
         </p>
         <div className="mt-4 flex flex-wrap justify-center gap-2">

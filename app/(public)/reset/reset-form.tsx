@@ -45,7 +45,7 @@ export function ResetForm({ token, questions }: { token: string; questions: { po
       )}
       {questions.length > 0 && (
         <fieldset className="space-y-4">
-          <legend className="mb-1 text-sm font-semibold text-slate-900">{t("questionsLegend")}</legend>
+          <legend className="mb-3 text-sm font-semibold text-slate-900">{t("questionsLegend")}</legend>
           {questions.map((q) => (
             <TextField
               key={q.position}
@@ -60,8 +60,10 @@ export function ResetForm({ token, questions }: { token: string; questions: { po
           ))}
         </fieldset>
       )}
-      <TextField id="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" required minLength={8} error={error("newPassword")} />
-      <TextField id="confirmPassword" label={t("confirmPassword")} type="password" autoComplete="new-password" required error={error("confirmPassword")} />
+      <div className={questions.length ? "space-y-5 border-t border-slate-100 pt-5" : "space-y-5"}>
+        <TextField id="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" required minLength={8} error={error("newPassword")} />
+        <TextField id="confirmPassword" label={t("confirmPassword")} type="password" autoComplete="new-password" required error={error("confirmPassword")} />
+      </div>
       <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
     </form>
   );

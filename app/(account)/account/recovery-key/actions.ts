@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { KeyConfirmState } from "@/app/(public)/forgot-password/new-key-panel";
@@ -46,5 +47,6 @@ export async function confirmKeyAction(_prev: KeyConfirmState, formData: FormDat
     if (error.code === "STEP_UP_REQUIRED") redirect(`/account/confirm?action=recovery_key&next=${encodeURIComponent(path)}`);
     return { error: error.code === "MISMATCH" ? "mismatch" : "pendingExpired" };
   }
+  revalidatePath(path);
   return { confirmed: true };
 }

@@ -128,7 +128,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
 
       {enabled && (
         <>
-          <Card title={t("phonesTitle")} description={t("phonesLead")} actions={<Link href="/account/security/phones" className={link}>{t("manage")}</Link>}>
+          <Card title={t("phonesTitle")} description={t("phonesLead")} actions={<Link href="/account/security/phones" className={link}>{t("manage")}<span className="sr-only"> {t("phonesTitle")}</span></Link>}>
             {phones.length ? (
               <ul className="divide-y divide-slate-100 text-sm" aria-label={t("phonesTitle")}>
                 {phones.map((p) => (
@@ -139,7 +139,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               <p className="text-sm text-slate-600">{t("noPhones")}</p>
             )}
           </Card>
-          <Card title={t("devicesTitle")} description={t("devicesLead")} actions={<Link href="/account/security/devices" className={link}>{t("manage")}</Link>}>
+          <Card title={t("devicesTitle")} description={t("devicesLead")} actions={<Link href="/account/security/devices" className={link}>{t("manage")}<span className="sr-only"> {t("devicesTitle")}</span></Link>}>
             {devices.devices.length ? <DeviceRows devices={devices.devices} /> : <p className="text-sm text-slate-600">{t("noDevices")}</p>}
           </Card>
           <Card title={t("keyTitle")} description={t("keyLead")}>
