@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { DevicePrompts } from "@/components/two-step/device-prompts";
+import { currentSession } from "@/lib/auth/current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,6 +14,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
+  const current = await currentSession();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -23,6 +26,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
             {children}
           </main>
+          {/* Codes pushed to this browser show on every page while it is a trusted, fully signed-in device. */}
+          {current && current.session.aal >= 2 && <DevicePrompts />}
         </NextIntlClientProvider>
       </body>
     </html>

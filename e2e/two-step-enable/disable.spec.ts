@@ -4,7 +4,7 @@ import { createAndConfirmKey, dbEnrollment, expectAccessible, latestEmail, readS
 
 test("turn 2SV off after a step-up code: security questions set again, factors retired, email sent", async ({ browser, request }) => {
   // The step-up code is a second SMS, and sends to one account are 30 s apart.
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const email = uniqueEmail();
   const context = await newContext(browser);
   const page = await context.newPage();

@@ -3,7 +3,7 @@ import { newContext, signUp, uniqueEmail } from "../helpers";
 import { createAndConfirmKey, dbEnrollment, expectAccessible, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "./helpers";
 
 test("trusted phones: step-up first, the last factor cannot go, a new number is verified before the old one is removed", async ({ browser, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const email = uniqueEmail();
   const context = await newContext(browser);
   const page = await context.newPage();

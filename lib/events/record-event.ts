@@ -11,6 +11,8 @@ export type EventType =
   | "challenge_sent"
   | "challenge_passed"
   | "challenge_failed"
+  | "challenge_denied"
+  | "device_revoked"
   | "sms_sent"
   | "sms_failed";
 

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SecurityCheckup } from "@/components/account/security-checkup";
 import { TrustedDevicesCard } from "@/components/account/trusted-devices-card";
-import { DevicePrompts } from "@/components/two-step/device-prompts";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
@@ -98,7 +97,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       </div>
       <SecurityCheckup items={checkup.items} passed={checkup.passed} values={{ country, count: phones + trusted.length }} signIns={recentSignIns} />
       <div className="grid gap-6 md:grid-cols-2">
-        <Card title={t("profile")}>
+        <Card
+          title={t("profile")}
+          actions={
+            <Link href="/account/profile" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+              {t("manageProfile")}
+            </Link>
+          }
+        >
           <dl className="space-y-3 text-sm">
             {[
               [t("name"), user.name],
@@ -122,7 +128,6 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </Card>
       </div>
       {/* Until the root layout mounts it for every page; a second mount there is harmless (one instance polls). */}
-      <DevicePrompts />
     </div>
   );
 }

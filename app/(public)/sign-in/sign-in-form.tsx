@@ -29,6 +29,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField id="email" label={t("email")} type="email" autoComplete="username" required defaultValue={state.values?.email} error={error("email")} />
       <TextField id="password" label={t("password")} type="password" autoComplete="current-password" required error={error("password")} />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          {t("forgot")}
+        </Link>
+      </p>
       <SubmitButton pendingLabel={t("pending")} className="w-full">
         {t("submit")}
       </SubmitButton>
