@@ -95,9 +95,13 @@ export async function sendCodeWhenAllowed(page: Page) {
   const codeField = page.getByLabel("Verification code");
   const tooSoon = page.getByText(/Please wait before requesting another code/);
   for (let attempt = 0; attempt < 12; attempt++) {
-    await page.getByRole("button", { name: "Send code" }).click();
-    await expect(codeField.or(tooSoon).first()).toBeVisible({ timeout: 15_000 });
     if (await codeField.isVisible()) return;
+    const path = new URL(page.url()).pathname;
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === path);
+    await page.getByRole("button", { name: "Send code", exact: true }).click();
+    await answered;
+    if (await codeField.waitFor({ state: "visible", timeout: 5_000 }).then(() => true, () => false)) return;
+    await expect(tooSoon).toBeVisible();
     await page.waitForTimeout(5_000);
   }
   throw new Error("the code was never sent");

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { countries, trustedDevices, trustedPhones } from "@/db/schema";
+import { hashToken } from "@/lib/crypto/secrets";
 import { maskPhone } from "./mask-phone";
 
 export interface SecondFactorOption {
@@ -11,7 +12,11 @@ export interface SecondFactorOption {
 }
 
 /** The ways this account can receive a code now: verified phones whose carriers we reach, and trusted browsers. */
-export async function listSecondFactorOptions(userId: string): Promise<SecondFactorOption[]> {
+export async function listSecondFactorOptions(
+  userId: string,
+  // Step-up from a trusted browser: a code pushed to the very browser asking proves nothing, so it is not offered.
+  { exceptDeviceToken }: { exceptDeviceToken?: string | null } = {},
+): Promise<SecondFactorOption[]> {
   const [phones, devices] = await Promise.all([
     db
       .select({ id: trustedPhones.id, e164: trustedPhones.e164, sms: countries.smsSupported })
@@ -19,14 +24,16 @@ export async function listSecondFactorOptions(userId: string): Promise<SecondFac
       .innerJoin(countries, eq(countries.code, trustedPhones.countryCode))
       .where(and(eq(trustedPhones.userId, userId), isNotNull(trustedPhones.verifiedAt), isNull(trustedPhones.removedAt))),
     db
-      .select({ id: trustedDevices.id })
+      .select({ id: trustedDevices.id, tokenHash: trustedDevices.tokenHash })
       .from(trustedDevices)
       .where(and(eq(trustedDevices.userId, userId), eq(trustedDevices.receivesCodes, true), isNull(trustedDevices.revokedAt))),
   ]);
   const options: SecondFactorOption[] = phones
     .filter((p) => p.sms)
     .map((p) => ({ value: `sms:${p.id}`, kind: "sms" as const, label: maskPhone(p.e164) }));
-  if (devices.length) options.push({ value: "device", kind: "device", label: String(devices.length) });
+  const except = exceptDeviceToken ? hashToken(exceptDeviceToken) : null;
+  const receivers = devices.filter((d) => d.tokenHash !== except);
+  if (receivers.length) options.push({ value: "device", kind: "device", label: String(receivers.length) });
   return options;
 }
 

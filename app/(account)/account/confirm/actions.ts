@@ -13,6 +13,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { listSecondFactorOptions, parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
 import { isStepUpAction } from "@/lib/two-step/step-up";
 
@@ -39,7 +40,7 @@ export async function sendStepUpCodeAction(_prev: SendState, formData: FormData)
       locale: await getLocale(),
       request: await requestContext(),
     });
-    return codeSendState(issued, choice, await listSecondFactorOptions(user.id));
+    return codeSendState(issued, choice, await listSecondFactorOptions(user.id, { exceptDeviceToken: await readDeviceToken() }));
   } catch (error) {
     return { error: challengeFeedback(error), choice };
   }

@@ -8,6 +8,7 @@ import { CodeChallenge } from "@/components/two-step/code-challenge";
 import { requireUser } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { listSecurityQuestions } from "@/lib/security-questions/security-questions";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { listSecondFactorOptions } from "@/lib/two-step/second-factor-options";
 import { isStepUpAction, isStepUpFresh } from "@/lib/two-step/step-up";
 import { sendStepUpCodeAction, verifyStepUpCodeAction } from "./actions";
@@ -34,7 +35,7 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
     body = (
       <>
         <p className="mb-4 text-sm text-slate-600">{t("codeLead")}</p>
-        <CodeChallenge options={await listSecondFactorOptions(user.id)} send={sendStepUpCodeAction} verify={verifyStepUpCodeAction} hidden={{ action, next }} verifyLabel={t("submit")} />
+        <CodeChallenge options={await listSecondFactorOptions(user.id, { exceptDeviceToken: await readDeviceToken() })} send={sendStepUpCodeAction} verify={verifyStepUpCodeAction} hidden={{ action, next }} verifyLabel={t("submit")} />
       </>
     );
   } else {
