@@ -10,6 +10,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   STEPWISE_TEST_HOOKS: "1",
   SMS_TRANSPORT: process.env.SMS_TRANSPORT ?? "dev",
+  // Codes to one account are 30 s apart in production; the suite's flows send several in a row.
+  CODE_RESEND_COOLDOWN_SECONDS: process.env.CODE_RESEND_COOLDOWN_SECONDS ?? "2",
 };
 if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-e2e-")), "pglite");
 

@@ -113,7 +113,7 @@ export async function answerQuestions(page: Page, answers = questions.map((q) =>
 }
 
 /**
- * Clicks "Send code" on a code step and returns the texted code. Codes share a 30-second cooldown per account, so
+ * Clicks "Send code" on a code step and returns the texted code. Codes share a cooldown per account (2 s in e2e), so
  * right after another code (the wizard's) the page may ask to wait: like a person, wait and send again.
  */
 export async function sendCode(page: Page, e164: string) {
@@ -124,7 +124,8 @@ export async function sendCode(page: Page, e164: string) {
   await send.click();
   await expect(field.or(wait)).toBeVisible();
   if (await wait.isVisible()) {
-    await page.waitForTimeout(30_000);
+    // The e2e server sets a 2-second cooldown (CODE_RESEND_COOLDOWN_SECONDS).
+    await page.waitForTimeout(2_500);
     await send.click();
     await expect(field).toBeVisible();
   }

@@ -102,7 +102,7 @@ export async function sendCodeWhenAllowed(page: Page) {
     await answered;
     if (await codeField.waitFor({ state: "visible", timeout: 5_000 }).then(() => true, () => false)) return;
     await expect(tooSoon).toBeVisible();
-    await page.waitForTimeout(5_000);
+    await page.waitForTimeout(1_000);
   }
   throw new Error("the code was never sent");
 }

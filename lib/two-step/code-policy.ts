@@ -3,7 +3,8 @@
 export const codeTtlMs = 10 * 60_000;
 export const maxTriesPerCode = 5;
 export const maxConsecutiveFailures = 100;
-export const resendCooldownMs = 30_000;
+// Configurable so the e2e suite can act at a person's pace without waiting out 30 s between codes.
+export const resendCooldownMs = Number(process.env.CODE_RESEND_COOLDOWN_SECONDS ?? 30) * 1000;
 export const maxSendsPerHour = 10;
 export const stepUpFreshMs = 10 * 60_000;
 export const rememberBrowserMs = 30 * 24 * 60 * 60_000;

@@ -37,7 +37,11 @@ export async function verifyChallenge(input: {
   // Failures must be committed even though the call fails, so the transaction returns an outcome, not a throw.
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     const [challenge] = await tx.select().from(challenges).where(eq(challenges.id, input.challengeId)).for("update");
-    if (!challenge || challenge.sessionId !== input.sessionId || challenge.purpose !== input.purpose) {
+    if (!challenge) return { ok: false, code: "NOT_VALID" };
+    if (challenge.sessionId !== input.sessionId || challenge.purpose !== input.purpose) {
+      // Someone holding another attempt's challenge id is guessing: it counts against the account like a wrong code.
+      await lockLockoutRow(tx, challenge.userId);
+      await countFailure(tx, challenge.userId, now);
       return { ok: false, code: "NOT_VALID" };
     }
     const lockout = await lockLockoutRow(tx, challenge.userId);
