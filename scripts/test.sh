@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: typecheck, lint, Vitest (PGlite; also PostgreSQL when TEST_DATABASE_URL is set), then Playwright e2e
-# in Debian Chromium against a production build. Per-suite JSON results land in test-results/summary/.
+# in Debian Chromium against a production build. Per-suite JSON results land in .test-summary/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,7 +10,7 @@ if [ ! -x "$chromium" ]; then
   exit 1
 fi
 
-summary=test-results/summary
+summary=.test-summary
 mkdir -p "$summary"
 label="${TEST_LABEL:-pglite}"
 
@@ -25,3 +25,4 @@ if [ -z "${SKIP_BUILD:-}" ]; then NEXT_TELEMETRY_DISABLED=1 npx next build >/tmp
 echo "== e2e ($label)"
 export E2E_PORT="${E2E_PORT:-$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')}"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$summary/e2e-$label.json" npx playwright test
+node scripts/sum-results.mjs "$summary" | sed "s/^/Summary: /"
