@@ -4,9 +4,11 @@ import {
   char,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   serial,
   text,
   timestamp,
@@ -31,13 +33,36 @@ export const waveStatuses = ["draft", "pending_approval", "scheduled", "live", "
 export const waveStatusEnum = pgEnum("wave_status", waveStatuses);
 export type WaveStatus = (typeof waveStatuses)[number];
 
+/** A ramp step: the share of the wave's accounts offered 2SV from `afterMinutes` after the start. */
+export interface RampStep {
+  percent: number;
+  afterMinutes: number;
+}
+
 export const waves = pgTable("waves", {
   id: serial().primaryKey(),
   name: text().notNull().unique(),
   status: waveStatusEnum().notNull().default("draft"),
-  // Availability is computed from this time whenever it is read: no cron flips a flag.
+  // Availability is computed from these times whenever it is read: no cron flips a flag.
   startsAt: timestamp({ withTimezone: true }),
+  // Null start while planning = "start as soon as it is approved".
+  startOnApproval: boolean().notNull().default(false),
+  rampSteps: jsonb().$type<RampStep[]>().notNull().default([{ percent: 100, afterMinutes: 0 }]),
+  createdBy: uuid().references(() => users.id),
+  requestedBy: uuid().references(() => users.id),
+  requestedAt: timestamp({ withTimezone: true }),
+  reviewedBy: uuid().references(() => users.id),
+  reviewedAt: timestamp({ withTimezone: true }),
+  reviewComment: text(),
+  // Kill switch for the whole wave: new enrollments stop; enrolled accounts keep 2SV.
+  pausedAt: timestamp({ withTimezone: true }),
+  pauseReason: text(),
+  // Guardrails over the last hour, per country of the wave (fractions 0–1), judged once `guardrailMinSample` tries exist.
+  smsFailureThreshold: real().notNull().default(0.25),
+  codeFailureThreshold: real().notNull().default(0.5),
+  guardrailMinSample: integer().notNull().default(20),
   createdAt: createdAt(),
+  updatedAt: createdAt(),
 });
 
 export const waveCountries = pgTable(
@@ -51,6 +76,40 @@ export const waveCountries = pgTable(
       .references(() => countries.code),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.countryCode] }), index().on(t.countryCode)],
+);
+
+/** Kill switch per country (by staff or a guardrail); deleting the row resumes the country exactly as planned. */
+export const countryPauses = pgTable("country_pauses", {
+  countryCode: char({ length: 2 })
+    .primaryKey()
+    .references(() => countries.code),
+  pausedAt: timestamp({ withTimezone: true }).notNull(),
+  reason: text().notNull(),
+  pausedBy: uuid(),
+  source: text().$type<"staff" | "guardrail">().notNull().default("staff"),
+});
+
+/**
+ * Every staff action, written in the same transaction as the change. Append-only: the app has no update or delete
+ * path and a trigger (migration 0001) makes the database refuse them.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial().primaryKey(),
+    at: createdAt(),
+    // Null for automatic actions (guardrails).
+    actorId: uuid(),
+    actorLabel: text().notNull(),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text().notNull(),
+    countryCode: char({ length: 2 }),
+    before: jsonb().$type<Record<string, unknown>>(),
+    after: jsonb().$type<Record<string, unknown>>(),
+    reason: text(),
+  },
+  (t) => [index().on(t.at), index().on(t.actorId), index().on(t.action), index().on(t.countryCode)],
 );
 
 export const users = pgTable(

@@ -16,6 +16,7 @@ export const seedWaves = [
     name: "Wave 3",
     status: "draft" as const,
     startsAt: null,
+    startOnApproval: true,
     countries: ["CA", "FR", "DE", "JP", "IT", "ES"],
   },
 ];
@@ -35,4 +36,16 @@ export const demoAccounts = [
   { email: "viewer@stepwise.test", name: "Vera Viewer", countryCode: "US", role: "viewer" as const },
   { email: "operator@stepwise.test", name: "Omar Operator", countryCode: "GB", role: "operator" as const },
   { email: "admin@stepwise.test", name: "Ada Admin", countryCode: "IE", role: "admin" as const },
+  { email: "approver@stepwise.test", name: "Alan Approver", countryCode: "US", role: "admin" as const },
 ];
+
+/**
+ * Staff need 2SV to enter the console: the demo staff have it on, with a trusted phone whose codes land in the
+ * dev inbox (/dev/inbox) on the embedded database.
+ */
+export const demoStaffPhones: Record<string, { e164: string; countryCode: string }> = {
+  "viewer@stepwise.test": { e164: "+12025550190", countryCode: "US" },
+  "operator@stepwise.test": { e164: "+12025550191", countryCode: "US" },
+  "admin@stepwise.test": { e164: "+12025550192", countryCode: "US" },
+  "approver@stepwise.test": { e164: "+12025550193", countryCode: "US" },
+};

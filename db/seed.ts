@@ -2,8 +2,8 @@ import countriesLib from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { hashPassword } from "@/lib/auth/passwords";
 import type { DB } from "./index";
-import { countries, users, waveCountries, waves } from "./schema";
-import { demoAccounts, demoPassword, seedWaves, smsCountries } from "./seed-data";
+import { countries, trustedPhones, users, waveCountries, waves } from "./schema";
+import { demoAccounts, demoPassword, demoStaffPhones, seedWaves, smsCountries } from "./seed-data";
 
 countriesLib.registerLocale(en);
 
@@ -21,7 +21,7 @@ export async function seedDatabase(db: DB, { demo = true } = {}) {
   for (const wave of seedWaves) {
     const [row] = await db
       .insert(waves)
-      .values({ name: wave.name, status: wave.status, startsAt: wave.startsAt })
+      .values({ name: wave.name, status: wave.status, startsAt: wave.startsAt, startOnApproval: "startOnApproval" in wave && wave.startOnApproval })
       .onConflictDoNothing({ target: waves.name })
       .returning({ id: waves.id });
     if (!row) continue;
@@ -33,8 +33,12 @@ export async function seedDatabase(db: DB, { demo = true } = {}) {
 
   if (!demo) return;
   const passwordHash = await hashPassword(demoPassword);
-  await db
+  const launched = new Date("2013-03-21T17:00:00Z");
+  const created = await db
     .insert(users)
-    .values(demoAccounts.map((a) => ({ ...a, passwordHash })))
-    .onConflictDoNothing();
+    .values(demoAccounts.map((a) => ({ ...a, passwordHash, twoStepEnabledAt: a.email in demoStaffPhones ? launched : null })))
+    .onConflictDoNothing()
+    .returning({ id: users.id, email: users.email });
+  const phones = created.flatMap((u) => (demoStaffPhones[u.email] ? [{ userId: u.id, ...demoStaffPhones[u.email]!, verifiedAt: launched }] : []));
+  if (phones.length) await db.insert(trustedPhones).values(phones);
 }

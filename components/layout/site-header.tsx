@@ -17,6 +17,7 @@ export async function SiteHeader() {
           {t("brand")}
         </Link>
         <div className="flex items-center gap-1">
+          <Link href="/availability" className={`${link} hidden sm:inline-block`}>{t("availability")}</Link>
           {current ? (
             <>
               {!isPendingSecondStep(current) && <Link href="/account" className={link}>{t("account")}</Link>}

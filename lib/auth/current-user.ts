@@ -2,9 +2,9 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import type { Role } from "@/db/schema";
+import { hasRole, isStaff } from "./roles";
 import { findActiveSession, isPendingSecondStep } from "./sessions";
 
-const staffRank: Record<Role, number> = { user: 0, viewer: 1, operator: 2, admin: 3 };
 
 /** The signed-in user and session for this request, read once; null when signed out or the session was revoked. */
 export const currentSession = cache(async () => {
@@ -29,12 +29,13 @@ export async function requirePendingSecondStep() {
   return current;
 }
 
-/** Staff pages, actions and routes call this themselves; proxy.ts is never the only guard. */
+/** Staff pages, actions and routes call this themselves; proxy.ts is never the only guard. Staff need 2SV on. */
 export async function requireStaff(minimum: Exclude<Role, "user">, returnTo = "/admin") {
   const current = await requireUser(returnTo);
-  if (staffRank[current.user.role] < staffRank[minimum]) forbidden();
+  if (!hasRole(current.user.role, minimum)) forbidden();
+  // Staff change what millions of accounts are offered: the console itself needs something they own, too.
+  if (!current.user.twoStepEnabledAt) redirect("/account/security?staff=required");
   return current;
 }
 
-export const isStaff = (role: Role) => staffRank[role] > 0;
-export const hasRole = (role: Role, minimum: Role) => staffRank[role] >= staffRank[minimum];
+export { hasRole, isStaff };

@@ -6,6 +6,7 @@ import { unsealText } from "@/lib/crypto/secrets";
 import { messagingConfig, type MessagingConfig } from "./config";
 import { afterFailure, claimLeaseMs } from "./retry-policy";
 import { availableTransports, TransportError, type Transport } from "./transports";
+import { checkGuardrailsSafely } from "@/lib/rollout/guardrails/check-guardrails";
 
 type OutboxRow = typeof outbox.$inferSelect;
 export type MessageStatus = OutboxRow["status"];
@@ -97,6 +98,8 @@ async function sendClaimed(db: DB, row: OutboxRow, transport: Transport, clock: 
     if (updated) await recordEvent(tx, row, "sms_failed", { ...summary, error: lastError });
   });
   console.warn(`[outbox] ${row.channel} ${row.id} failed after ${row.attempts} attempt(s) (${lastError})`);
+  // Texts failing in a launching country: the guardrails may pause it.
+  if (row.channel === "sms") await checkGuardrailsSafely(row.countryCode, now);
   return "failed";
 }
 

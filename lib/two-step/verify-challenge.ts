@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { challenges, type Challenge, type ChallengePurpose } from "@/db/schema";
 import { codeMatches } from "@/lib/crypto/secrets";
+import { checkGuardrailsForAccount } from "@/lib/rollout/guardrails/check-guardrails";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { maxTriesPerCode } from "./code-policy";
@@ -17,7 +18,7 @@ export type VerifyChallengeError =
 
 type Outcome =
   | { ok: true; challenge: Challenge }
-  | { ok: false; code: VerifyChallengeError; details?: Record<string, unknown>; failedFirstTime?: Challenge };
+  | { ok: false; code: VerifyChallengeError; details?: Record<string, unknown>; failedFirstTime?: Challenge; wrongCodeFor?: string };
 
 /**
  * Checks a code against one challenge, for the session that asked and for one purpose. Single use even under
@@ -63,6 +64,7 @@ export async function verifyChallenge(input: {
         code: attempts >= maxTriesPerCode ? "TOO_MANY_TRIES" : "WRONG_CODE",
         details: { triesLeft: maxTriesPerCode - attempts, failures, locked: after === "locked" },
         failedFirstTime: challenge.attempts === 0 ? challenge : undefined,
+        wrongCodeFor: challenge.userId,
       };
     }
 
@@ -77,6 +79,8 @@ export async function verifyChallenge(input: {
   });
 
   if (outcome.ok) return outcome.challenge;
+  // A surge of wrong codes in a launching country can mean an attack or a broken channel: the guardrails decide.
+  if (outcome.wrongCodeFor) await checkGuardrailsForAccount(outcome.wrongCodeFor, now);
   if (outcome.failedFirstTime?.purpose === "sign_in") {
     const { notifyFailedSecondStep } = await import("./notify-failed-second-step");
     await notifyFailedSecondStep(outcome.failedFirstTime, now);

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { openPglite, openPostgres, useDatabase, type Database } from "@/db";
@@ -13,6 +14,8 @@ describe("GET /api/health", () => {
   it("answers 200 with the database status when the database answers", async () => {
     database = openPglite();
     useDatabase(database);
+    // Starting WASM Postgres can take longer than the route's 2 s budget on a loaded machine: start it first.
+    await database.db.execute(sql`select 1`);
     const res = await GET();
     expect(res.status).toBe(200);
     const body = await res.json();

@@ -10,7 +10,7 @@ import { describeDevice } from "@/lib/auth/describe-device";
 import { listActiveSessions } from "@/lib/auth/sessions";
 import { countryName } from "@/lib/countries/country-name";
 import { hashToken } from "@/lib/crypto/secrets";
-import { getCountryAvailability } from "@/lib/rollout/get-country-availability";
+import { getAccountAvailability } from "@/lib/rollout/get-country-availability";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { listTrustedDevices } from "@/lib/two-step/trusted-devices";
@@ -32,7 +32,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
     getTranslations("checkup"),
     getFormatter(),
     getLocale(),
-    getCountryAvailability(user.countryCode),
+    getAccountAvailability({ countryCode: user.countryCode, userId: user.id }),
     listActiveSessions(user.id),
     listTrustedDevices(user.id),
     countTrustedPhones(user.id),

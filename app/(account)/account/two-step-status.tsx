@@ -13,7 +13,11 @@ export async function TwoStepStatus({ availability, country, enabled }: { availa
       ? { text: t("statusAvailable"), tone: "bg-brand-100 text-brand-800" }
       : availability.status === "scheduled"
         ? { text: t("statusScheduled"), tone: "bg-amber-100 text-amber-900" }
-        : { text: t("statusNotYet"), tone: "bg-slate-200 text-slate-800" };
+        : availability.status === "paused"
+          ? { text: t("statusPaused"), tone: "bg-amber-100 text-amber-900" }
+          : availability.status === "ramping"
+            ? { text: t("statusRolling"), tone: "bg-brand-100 text-brand-800" }
+            : { text: t("statusNotYet"), tone: "bg-slate-200 text-slate-800" };
   const detail =
     availability.status === "available"
       ? t("twoStepAvailable", { country, date: date(availability.since) })
@@ -21,7 +25,11 @@ export async function TwoStepStatus({ availability, country, enabled }: { availa
         ? t("twoStepScheduled", { country, date: date(availability.startsAt) })
         : availability.status === "planned"
           ? t("twoStepPlanned", { country })
-          : t("twoStepNotAvailable", { country });
+          : availability.status === "paused"
+            ? t("twoStepPaused", { country })
+            : availability.status === "ramping"
+              ? t("twoStepRolling", { country, percent: availability.percent })
+              : t("twoStepNotAvailable", { country });
   return (
     <Card
       title={t("twoStep")}

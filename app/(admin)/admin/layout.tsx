@@ -1,5 +1,6 @@
 import { requireStaff } from "@/lib/auth/current-user";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { GuardrailBanner } from "@/components/admin/guardrail-banner";
 
 // Staff pages stay in English. The layout guards the shell; each page and action checks again for itself.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -15,7 +16,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           Role: <span className="font-medium capitalize text-slate-800" data-testid="staff-role">{user.role}</span>
         </p>
       </aside>
-      <div className="min-w-0">{children}</div>
+      <div className="min-w-0">
+        <GuardrailBanner />
+        {children}
+      </div>
     </div>
   );
 }

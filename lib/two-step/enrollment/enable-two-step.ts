@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { enrollments, sessions, trustedPhones, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { getCountryAvailability } from "@/lib/rollout/get-country-availability";
+import { getAccountAvailability } from "@/lib/rollout/get-country-availability";
 import { deleteSecurityQuestions } from "@/lib/security-questions/security-questions";
 import { storeRecoveryKey } from "../recovery-key";
 import { countFactors } from "./count-factors";
@@ -22,7 +22,7 @@ export type EnableTwoStepError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "NOT_READ
 export async function enableTwoStep({ userId, sessionId, now = new Date(), waitingDays = waitingDaysFromEnv() }: { userId: string; sessionId: string; now?: Date; waitingDays?: number }) {
   // Read before the transaction: on PGlite (one connection) a query outside it would wait for it forever.
   const [account] = await db.select({ countryCode: users.countryCode }).from(users).where(eq(users.id, userId));
-  const availability = account ? await getCountryAvailability(account.countryCode, now) : null;
+  const availability = account ? await getAccountAvailability({ countryCode: account.countryCode, userId }, now) : null;
 
   const result = await db.transaction(async (tx) => {
     // Locks the account row: two concurrent "turn on" clicks enable once.

@@ -22,9 +22,9 @@ export const metadata: Metadata = { title: "Security" };
 const doneKeys = ["enabled", "disabled", "keyConfirmed", "questions"] as const;
 const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
 
-export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ done?: string | string[]; staff?: string | string[] }> }) {
   const { user, session } = await requireUser("/account/security");
-  const { done } = await searchParams;
+  const { done, staff } = await searchParams;
   const [t, format, locale, status, enrollment] = await Promise.all([
     getTranslations("security"),
     getFormatter(),
@@ -56,6 +56,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </div>
       {doneKey && <Notice tone="success">{t(`done.${doneKey}`)}</Notice>}
+      {staff === "required" && !user.twoStepEnabledAt && <Notice tone="warning">{t("staffRequired")}</Notice>}
 
       <Card
         title={t("twoStep")}
@@ -75,7 +76,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                 ? t("scheduled", { country, date: date(status.availability.startsAt) })
                 : status.availability.status === "planned"
                   ? t("planned", { country })
-                  : t("notAvailable", { country })}
+                  : status.availability.status === "paused"
+                    ? t("paused", { country })
+                    : status.availability.status === "ramping"
+                      ? t("rolling", { country, percent: status.availability.percent })
+                      : t("notAvailable", { country })}
             </p>
           )}
           {(status.status === "eligible" || status.status === "waiting") && (

@@ -1,8 +1,22 @@
 import type { Metadata } from "next";
-import { AdminPlaceholder } from "@/components/admin/placeholder";
+import { AuditTable } from "@/components/admin/audit-table";
+import { listAudit } from "@/lib/audit/list-audit";
+import { staffContext } from "../_lib/staff-context";
 
 export const metadata: Metadata = { title: "Audit" };
 
-export default function Page() {
-  return <AdminPlaceholder title="Audit">Every staff action, who made it and why, will be recorded here.</AdminPlaceholder>;
+export default async function AuditPage() {
+  await staffContext("viewer");
+  const rows = await listAudit();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">Audit log</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Every staff action and automatic pause, written in the same transaction as the change. Entries can never be edited or deleted.
+        </p>
+      </div>
+      <AuditTable rows={rows} />
+    </div>
+  );
 }

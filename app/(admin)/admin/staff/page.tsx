@@ -1,8 +1,70 @@
 import type { Metadata } from "next";
-import { AdminPlaceholder } from "@/components/admin/placeholder";
+import Link from "next/link";
+import { Card, Notice } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
+import { listStaff } from "@/lib/staff/list-staff";
+import { confirmHref, hasFreshStepUp, staffContext } from "../_lib/staff-context";
+import { StaffRoleForm } from "./staff-role-form";
 
 export const metadata: Metadata = { title: "Staff" };
 
-export default function Page() {
-  return <AdminPlaceholder title="Staff">Administrators will manage staff roles here.</AdminPlaceholder>;
+const roleText = { user: "No staff role", viewer: "Viewer", operator: "Operator", admin: "Admin" } as const;
+
+export default async function StaffPage() {
+  const { actor, sessionId } = await staffContext("viewer");
+  const staff = await listStaff();
+  const isAdmin = hasRole(actor.role, "admin");
+  const confirm = confirmHref("staff", "/admin/staff");
+  const fresh = isAdmin && (await hasFreshStepUp(sessionId, "staff"));
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">Staff</h1>
+        <p className="mt-1 text-sm text-slate-600">Viewers read; operators plan, request and pause waves; admins also approve launches and manage staff and guardrails. Everyone needs two-step verification to enter.</p>
+      </div>
+      {isAdmin && !fresh && (
+        <Notice tone="info">
+          Changing roles needs you to confirm it&apos;s you (good for 10 minutes).{" "}
+          <Link href={confirm} className="font-semibold underline">
+            Confirm it&apos;s you
+          </Link>
+        </Notice>
+      )}
+      <Card title="Team">
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" aria-label="Staff members">
+            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4">Name</th>
+                <th scope="col" className="py-2 pr-4">Email</th>
+                <th scope="col" className="py-2 pr-4">Role</th>
+                <th scope="col" className="py-2 pr-4">2SV</th>
+                {isAdmin && <th scope="col" className="py-2">Change role</th>}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {staff.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row" className="py-2 pr-4 font-medium text-slate-900">{s.name}</th>
+                  <td className="py-2 pr-4 text-slate-700">{s.email}</td>
+                  <td className="py-2 pr-4" data-testid={`role-of-${s.email}`}>{roleText[s.role]}</td>
+                  <td className="py-2 pr-4">{s.twoStepOn ? "On" : <span className="text-amber-800">Off — cannot enter yet</span>}</td>
+                  {isAdmin && (
+                    <td className="py-2">{s.id === actor.id ? <span className="text-slate-500">You</span> : <StaffRoleForm compact email={s.email} role={s.role} confirmHref={confirm} />}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      {isAdmin && (
+        <Card title="Add staff" description="Give an existing account a staff role. They must turn on two-step verification before they can enter the console.">
+          <div className="max-w-md">
+            <StaffRoleForm confirmHref={confirm} />
+          </div>
+        </Card>
+      )}
+    </div>
+  );
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits, sessions, users } from "@/db/schema";
+import { pauseCountryForTest, resumeCountryForTest, rolloutTestQueries } from "@/lib/rollout/test-hooks";
 import { enrollmentTestQueries } from "@/lib/two-step/enrollment/test-hooks";
 import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
 
@@ -27,6 +28,7 @@ const queries = {
   "rate-limit": async (key: string) => (await db.select().from(rateLimits).where(eq(rateLimits.key, key)))[0] ?? null,
   ...pushTestQueries,
   ...enrollmentTestQueries,
+  ...rolloutTestQueries,
 };
 
 export async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {
@@ -39,6 +41,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ quer
 /** Test-only seed mutations (same guard): POST /api/test/enable-two-step?q=<email>. */
 const mutations = {
   "enable-two-step": enableTwoStepForTest,
+  "pause-country": pauseCountryForTest,
+  "resume-country": resumeCountryForTest,
 };
 
 export async function POST(request: Request, { params }: { params: Promise<{ query: string }> }) {

@@ -1,0 +1,35 @@
+import { AppError } from "@/lib/errors";
+
+// Staff pages stay in English: one place maps every domain refusal to a sentence a staff member can act on.
+const messages: Record<string, string> = {
+  FORBIDDEN: "Your role does not allow this.",
+  NOT_FOUND: "That wave no longer exists.",
+  OWN_REQUEST: "You asked for this launch, so someone else has to approve or reject it (four-eyes rule).",
+  WRONG_STATE: "The wave has moved on since you opened this page. Reload to see where it is now.",
+  ALREADY_STARTED: "The wave has already started, so it can no longer be cancelled. Pause it instead.",
+  START_PASSED: "The planned start time has passed. Reject the request so the operator can choose a new time.",
+  ALREADY_PAUSED: "Already paused.",
+  NOT_PAUSED: "Not paused.",
+  REASON_REQUIRED: "Give a reason (at least 3 characters); it goes into the audit log.",
+  NAME_TAKEN: "Another wave already has this name.",
+  NO_COUNTRIES: "Pick at least one country.",
+  UNKNOWN_COUNTRY: "One of the countries is not known. Reload and pick again.",
+  START_IN_PAST: "Pick a start time in the future, or start when approved.",
+  BAD_RAMP: "Ramp steps must start at 0 hours, rise in both percent and time, and end at 100%.",
+  NOT_IN_WAVE: "This country is in no wave, so there is nothing to pause.",
+  BAD_GUARDRAILS: "Thresholds are percentages between 1 and 100, and the minimum sample a whole number from 1 to 10,000.",
+  NO_ACCOUNT: "No account uses this email. The person must sign up first.",
+  OWN_ROLE: "You cannot change your own role; ask another admin.",
+  UNCHANGED: "That person already has this role.",
+};
+
+export function describeError(error: unknown): string {
+  if (error instanceof AppError) {
+    if (error.code === "COUNTRY_CONFLICT") {
+      const conflicts = (error.details.conflicts ?? []) as { name: string; wave: string }[];
+      return `Already in another wave: ${conflicts.map((c) => `${c.name} (${c.wave})`).join(", ")}. A country can be in one wave at a time — remove ${conflicts.length === 1 ? "it" : "them"} to continue.`;
+    }
+    return messages[error.code] ?? "That did not work. Reload the page and try again.";
+  }
+  throw error;
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, Notice } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
+import { listRegions } from "@/lib/rollout/list-regions";
+import { describeRegionStatus } from "@/lib/rollout/describe-region-status";
+import { formatCount, formatUtc } from "../../_lib/format";
+import { confirmHref, hasFreshStepUp, staffContext } from "../../_lib/staff-context";
+import { CountryPauseForm } from "./country-pause-form";
+
+export const metadata: Metadata = { title: "Country" };
+
+export default async function CountryPage({ params }: { params: Promise<{ code: string }> }) {
+  const { actor, sessionId } = await staffContext("viewer");
+  const code = (await params).code.toUpperCase();
+  const region = (await listRegions()).find((r) => r.code === code);
+  if (!region) notFound();
+  const self = `/admin/regions/${code}`;
+  const canPause = hasRole(actor.role, "operator") && region.waveId !== null;
+  const fresh = canPause && (await hasFreshStepUp(sessionId, "rollout"));
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <Link href="/admin/regions" className="text-sm text-brand-700 hover:underline">
+          ← Regions
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">{region.name}</h1>
+        <p className="mt-1 text-sm text-slate-700" data-testid="region-status">
+          {describeRegionStatus(region)}
+        </p>
+      </div>
+      {region.status === "paused" && <Notice tone="warning">Paused: {region.pauseReason}</Notice>}
+      <Card title="Rollout">
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium text-slate-600">Wave</dt>
+          <dd>{region.waveId ? <Link href={`/admin/waves/${region.waveId}`} className="text-brand-700 hover:underline">{region.wave}</Link> : "None"}</dd>
+          <dt className="font-medium text-slate-600">Start</dt>
+          <dd>{formatUtc(region.launchedAt)}</dd>
+          <dt className="font-medium text-slate-600">SMS carriers</dt>
+          <dd>{region.smsSupported ? "Deliver our codes" : "Not supported — trusted devices only"}</dd>
+          <dt className="font-medium text-slate-600">Accounts</dt>
+          <dd className="tabular-nums">{formatCount(region.accounts)} · eligible {formatCount(region.eligible)} · enrolled {formatCount(region.enrolled)}</dd>
+        </dl>
+      </Card>
+      {canPause && (
+        <Card title={region.status === "paused" ? "Resume" : "Kill switch"} description="Pausing stops new enrollments here at once. Accounts that already use 2SV keep it and can always sign in, recover and turn it off.">
+          {!fresh && (
+            <div className="mb-4">
+              <Notice tone="info">
+                Pausing and resuming need you to confirm it&apos;s you (good for 10 minutes).{" "}
+                <Link href={confirmHref("rollout", self)} className="font-semibold underline">
+                  Confirm it&apos;s you
+                </Link>
+              </Notice>
+            </div>
+          )}
+          <CountryPauseForm country={code} countryName={region.name} paused={region.status === "paused"} confirmHref={confirmHref("rollout", self)} />
+        </Card>
+      )}
+    </div>
+  );
+}

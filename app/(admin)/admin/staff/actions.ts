@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { roles } from "@/db/schema";
+import { setStaffRole } from "@/lib/staff/set-staff-role";
+import { describeError } from "../_lib/error-messages";
+import { hasFreshStepUp, staffContext } from "../_lib/staff-context";
+
+export interface StaffRoleState {
+  ok: boolean;
+  message?: string;
+  error?: string;
+  stepUp?: boolean;
+  email?: string;
+  role?: string;
+}
+
+/** Admin: give, change or remove a staff role; needs a fresh step-up and is audited. */
+export async function setStaffRoleAction(_prev: StaffRoleState | null, formData: FormData): Promise<StaffRoleState> {
+  const { actor, sessionId } = await staffContext("admin");
+  const email = String(formData.get("email") ?? "").trim();
+  const role = String(formData.get("role") ?? "");
+  const input = z.object({ email: z.email(), role: z.enum(roles) }).safeParse({ email, role });
+  if (!input.success) return { ok: false, email, role, error: "Enter the email of an existing account and pick a role." };
+  if (!(await hasFreshStepUp(sessionId, "staff"))) return { ok: false, stepUp: true, email, role, error: "Confirm it's you first: role changes need a code from the last 10 minutes." };
+  try {
+    const changed = await setStaffRole({ actor, email: input.data.email, role: input.data.role });
+    revalidatePath("/admin/staff");
+    return { ok: true, message: `${changed.email}: ${changed.before} → ${changed.after}.` };
+  } catch (error) {
+    return { ok: false, email, role, error: describeError(error) };
+  }
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Notice } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { setStaffRoleAction, type StaffRoleState } from "./actions";
+
+export function StaffRoleForm({ confirmHref, email = "", role = "viewer", compact = false }: { confirmHref: string; email?: string; role?: string; compact?: boolean }) {
+  const [state, action] = useActionState<StaffRoleState | null, FormData>(setStaffRoleAction, null);
+  const id = compact ? `role-${email}` : "role";
+  return (
+    <form action={action} className={compact ? "flex flex-wrap items-end gap-2" : "space-y-4"} key={state?.ok ? state.message : "form"}>
+      {compact ? (
+        <input type="hidden" name="email" value={email} />
+      ) : (
+        <TextField id="email" label="Account email" type="email" autoComplete="off" defaultValue={state?.ok ? "" : (state?.email ?? email)} required />
+      )}
+      <div className={compact ? "w-36" : "max-w-xs"}>
+        <SelectField id={id} name="role" label={compact ? `Role for ${email}` : "Role"} defaultValue={state?.ok ? role : (state?.role ?? role)}>
+          <option value="viewer">Viewer — read only</option>
+          <option value="operator">Operator — plan, request, pause</option>
+          <option value="admin">Admin — approve, staff, policy</option>
+          <option value="user">No staff role</option>
+        </SelectField>
+      </div>
+      <SubmitButton variant={compact ? "secondary" : "primary"} pendingLabel="Saving…">
+        {compact ? "Change" : "Give role"}
+      </SubmitButton>
+      {state?.error && (
+        <Notice tone="error">
+          {state.error}{" "}
+          {state.stepUp && (
+            <Link href={confirmHref} className="font-semibold underline">
+              Confirm it&apos;s you
+            </Link>
+          )}
+        </Notice>
+      )}
+      {state?.ok && <Notice tone="success">{state.message}</Notice>}
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { approveWave, rejectWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
+import { cancelWave, pauseWave, resumeWave } from "@/lib/rollout/waves/pause-wave";
+import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
+import { setGuardrails } from "@/lib/rollout/waves/set-guardrails";
+import { describeError } from "../_lib/error-messages";
+import { hasFreshStepUp, staffContext } from "../_lib/staff-context";
+import { parseWaveForm, type WaveFormState } from "./wave-form-data";
+
+export async function saveWaveAction(_prev: WaveFormState | null, formData: FormData): Promise<WaveFormState> {
+  const { actor } = await staffContext("operator");
+  const parsed = parseWaveForm(formData);
+  if (!parsed.ok) return parsed.state;
+  let id: number;
+  try {
+    ({ id } = await saveWaveDraft({ actor, waveId: parsed.waveId, draft: parsed.draft }));
+  } catch (error) {
+    return { ...parsed.state, error: describeError(error) };
+  }
+  revalidatePath("/admin/waves");
+  redirect(`/admin/waves/${id}?saved=1`);
+}
+
+export interface CommandState {
+  ok: boolean;
+  message?: string;
+  error?: string;
+  /** The step-up lapsed: the page offers "Confirm it's you" again. */
+  stepUp?: boolean;
+  reason?: string;
+}
+
+const commandInput = z.object({
+  command: z.enum(["request", "approve", "reject", "cancel", "pause", "resume"]),
+  waveId: z.coerce.number().int().positive(),
+  reason: z.string().max(500).optional().default(""),
+});
+
+const done: Record<z.infer<typeof commandInput>["command"], string> = {
+  request: "Approval requested. Another staff member with approve rights decides.",
+  approve: "Approved. The wave starts at its start time; ramp steps follow on their own.",
+  reject: "Rejected. The wave is back in draft with your comment.",
+  cancel: "Cancelled. Its countries are free for another wave.",
+  pause: "Paused. New enrollments stopped in every country of this wave; enrolled accounts keep 2SV.",
+  resume: "Resumed. The wave is back on its plan.",
+};
+
+/** Every state change of a wave; each needs a fresh step-up and writes its audit row in the same transaction. */
+export async function waveCommandAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
+  const { actor, sessionId } = await staffContext(formData.get("command") === "approve" || formData.get("command") === "reject" ? "admin" : "operator");
+  const input = commandInput.safeParse(Object.fromEntries(formData));
+  if (!input.success) return { ok: false, error: "That request was not understood. Reload the page and try again." };
+  const { command, waveId, reason } = input.data;
+  if (!(await hasFreshStepUp(sessionId, "rollout"))) return { ok: false, stepUp: true, reason, error: "Confirm it's you first: launching, approving and pausing need a code from the last 10 minutes." };
+  try {
+    const args = { actor, waveId };
+    if (command === "request") await requestWaveApproval(args);
+    if (command === "approve") await approveWave({ ...args, comment: reason });
+    if (command === "reject") await rejectWave({ ...args, comment: reason });
+    if (command === "cancel") await cancelWave({ ...args, reason });
+    if (command === "pause") await pauseWave({ ...args, reason });
+    if (command === "resume") await resumeWave({ ...args, reason });
+  } catch (error) {
+    return { ok: false, error: describeError(error), reason };
+  }
+  revalidatePath("/admin", "layout");
+  return { ok: true, message: done[command] };
+}
+
+const percent = z.coerce.number().min(1).max(100);
+
+export async function guardrailsAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
+  const { actor } = await staffContext("admin");
+  const input = z
+    .object({ waveId: z.coerce.number().int().positive(), sms: percent, code: percent, sample: z.coerce.number().int().min(1).max(10_000) })
+    .safeParse(Object.fromEntries(formData));
+  if (!input.success) return { ok: false, error: "Thresholds are percentages between 1 and 100, and the minimum sample a whole number from 1 to 10,000." };
+  const { waveId, sms, code, sample } = input.data;
+  try {
+    await setGuardrails({ actor, waveId, guardrails: { smsFailureThreshold: sms / 100, codeFailureThreshold: code / 100, guardrailMinSample: sample } });
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+  revalidatePath(`/admin/waves/${waveId}`);
+  return { ok: true, message: "Guardrails saved." };
+}

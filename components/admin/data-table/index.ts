@@ -1,0 +1,13 @@
+export { DataTable } from "./data-table";
+export { DateRangeFilter } from "./date-range-filter";
+export { DownloadCsvButton } from "./download-csv-button";
+export { EmptyState } from "./empty-state";
+export { FilterSelect, type FilterOption } from "./filter-select";
+export { Pagination } from "./pagination";
+export { SearchInput } from "./search-input";
+export { Toolbar } from "./toolbar";
+export { useDataTable } from "./use-data-table";
+export type { DayRange, UrlTableConfig } from "./use-url-table-state";
+export type { CsvColumn } from "./csv";
+export { dataTableFeatures, type DataTableFeatures } from "./features";
+export * from "./format";

@@ -1,0 +1,59 @@
+import type { DB } from "@/db";
+import { auditLog } from "@/db/schema";
+
+export type AuditAction =
+  | "wave.create"
+  | "wave.update"
+  | "wave.request"
+  | "wave.approve"
+  | "wave.reject"
+  | "wave.cancel"
+  | "wave.pause"
+  | "wave.resume"
+  | "wave.guardrails"
+  | "country.pause"
+  | "country.resume"
+  | "country.sms"
+  | "country.guardrail_pause"
+  | "staff.role";
+
+/** Who did it: a staff member, or null for the system (a guardrail). */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export const actorLabel = (actor: Actor | null) => (actor ? `${actor.name} <${actor.email}>` : "System (guardrail)");
+
+export interface AuditEntry {
+  actor: Actor | null;
+  action: AuditAction;
+  targetType: "wave" | "country" | "user";
+  targetId: string;
+  countryCode?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+  at?: Date;
+}
+
+/**
+ * Appends an audit row. Always pass the transaction that makes the change: the row commits with it or not at all.
+ * There is deliberately no update or delete function for this table (and the database refuses both).
+ */
+export async function recordAudit(tx: Pick<DB, "insert">, entry: AuditEntry) {
+  await tx.insert(auditLog).values({
+    at: entry.at ?? new Date(),
+    actorId: entry.actor?.id ?? null,
+    actorLabel: actorLabel(entry.actor),
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    countryCode: entry.countryCode ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? null,
+  });
+}
+

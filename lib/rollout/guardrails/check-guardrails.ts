@@ -1,0 +1,91 @@
+import { and, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { countryPauses, events, users, waveCountries, waves } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { availabilityAt } from "../availability";
+import { lockRollout } from "../waves/lock-wave";
+import { describeBreach, guardrailBreach, type HourFigures } from "./guardrail-breach";
+
+const hourMs = 60 * 60_000;
+
+/** SMS deliveries and code checks for a country's accounts over the hour before `now`. */
+async function lastHourFigures(countryCode: string, now: Date): Promise<HourFigures> {
+  const since = new Date(now.getTime() - hourMs);
+  const rows = await db
+    .select({ type: events.type, n: sql<number>`count(*)::int` })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.userId))
+    .where(
+      and(
+        inArray(events.type, ["sms_sent", "sms_failed", "challenge_passed", "challenge_failed"]),
+        gt(events.at, since),
+        sql`${events.at} <= ${now}`,
+        // SMS events carry the country the text went to; challenge events are the account's.
+        or(eq(events.countryCode, countryCode), and(sql`${events.countryCode} is null`, eq(users.countryCode, countryCode))),
+      ),
+    )
+    .groupBy(events.type);
+  const n = (type: string) => rows.find((r) => r.type === type)?.n ?? 0;
+  return { sms: { sent: n("sms_sent"), failed: n("sms_failed") }, codes: { passed: n("challenge_passed"), failed: n("challenge_failed") } };
+}
+
+/**
+ * Pauses `countryCode` automatically when its wave's guardrails are crossed, with an audit row carrying the
+ * figures. Runs after each SMS failure and failed code, so no worker is needed. Returns the breach, if it paused.
+ */
+export async function checkGuardrails(countryCode: string | null | undefined, now = new Date()) {
+  if (!countryCode) return null;
+  const [row] = await db
+    .select({ wave: waves, paused: countryPauses.countryCode })
+    .from(waveCountries)
+    .innerJoin(waves, and(eq(waves.id, waveCountries.waveId), ne(waves.status, "cancelled")))
+    .leftJoin(countryPauses, eq(countryPauses.countryCode, waveCountries.countryCode))
+    .where(eq(waveCountries.countryCode, countryCode));
+  // Only a country that is enrolling now can be paused; one already paused stays as it is.
+  if (!row || row.paused) return null;
+  const status = availabilityAt(row.wave, now).status;
+  if (status !== "available" && status !== "ramping") return null;
+
+  const figures = await lastHourFigures(countryCode, now);
+  const breach = guardrailBreach(figures, row.wave);
+  if (!breach) return null;
+  const reason = describeBreach(breach);
+  const paused = await db.transaction(async (tx) => {
+    await lockRollout(tx);
+    const [inserted] = await tx.insert(countryPauses).values({ countryCode, pausedAt: now, reason, source: "guardrail" }).onConflictDoNothing().returning();
+    if (!inserted) return false;
+    await recordAudit(tx, {
+      actor: null,
+      action: "country.guardrail_pause",
+      targetType: "country",
+      targetId: countryCode,
+      countryCode,
+      before: { paused: false },
+      after: { paused: true, wave: row.wave.name, ...figures, breach },
+      reason,
+      at: now,
+    });
+    return true;
+  });
+  return paused ? breach : null;
+}
+
+/** For hot paths (sending a text, checking a code): a guardrail problem must never fail the user's request. */
+export async function checkGuardrailsSafely(countryCode: string | null | undefined, now = new Date()) {
+  try {
+    return await checkGuardrails(countryCode, now);
+  } catch (error) {
+    console.error(`[guardrails] check for ${countryCode} failed: ${error instanceof Error ? error.message : "unknown error"}`);
+    return null;
+  }
+}
+
+/** After a failed code: the guardrails of the account's country. */
+export async function checkGuardrailsForAccount(userId: string, now = new Date()) {
+  try {
+    const [user] = await db.select({ countryCode: users.countryCode }).from(users).where(eq(users.id, userId));
+    return await checkGuardrailsSafely(user?.countryCode, now);
+  } catch {
+    return null;
+  }
+}

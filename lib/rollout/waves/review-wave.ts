@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { waves } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { lockWaveFor } from "./lock-wave";
+import type { StaffActor } from "./staff-actor";
+
+export const reasonRequired = (text: string | null | undefined) => {
+  const reason = text?.trim() ?? "";
+  if (reason.length < 3) throw new AppError("REASON_REQUIRED");
+  return reason.slice(0, 500);
+};
+
+/** Operator: draft → pending approval. A second staff member with approve rights decides (four-eyes). */
+export async function requestWaveApproval({ actor, waveId, now = new Date() }: { actor: StaffActor; waveId: number; now?: Date }) {
+  await db.transaction(async (tx) => {
+    await lockWaveFor(tx, { waveId, command: "request", actor, now });
+    await tx
+      .update(waves)
+      .set({ status: "pending_approval", requestedBy: actor.id, requestedAt: now, reviewedBy: null, reviewedAt: null, reviewComment: null, updatedAt: now })
+      .where(eq(waves.id, waveId));
+    await recordAudit(tx, { actor, action: "wave.request", targetType: "wave", targetId: String(waveId), before: { status: "draft" }, after: { status: "pending_approval" }, at: now });
+  });
+}
+
+/**
+ * Admin, never the requester: pending → scheduled. A wave set to start on approval starts now; a dated one keeps
+ * its time. From here going live and each ramp step follow from the stored times.
+ */
+export async function approveWave({ actor, waveId, comment, now = new Date() }: { actor: StaffActor; waveId: number; comment: string; now?: Date }) {
+  await db.transaction(async (tx) => {
+    const wave = await lockWaveFor(tx, { waveId, command: "approve", actor, now });
+    const reason = reasonRequired(comment);
+    const startsAt = wave.startOnApproval ? now : wave.startsAt!;
+    await tx.update(waves).set({ status: "scheduled", startsAt, reviewedBy: actor.id, reviewedAt: now, reviewComment: reason, updatedAt: now }).where(eq(waves.id, waveId));
+    await recordAudit(tx, {
+      actor,
+      action: "wave.approve",
+      targetType: "wave",
+      targetId: String(waveId),
+      before: { status: "pending_approval", requestedBy: wave.requestedBy },
+      after: { status: "scheduled", startsAt: startsAt.toISOString() },
+      reason,
+      at: now,
+    });
+  });
+}
+
+/** Admin, never the requester: pending → draft, with the reason the requester will read. */
+export async function rejectWave({ actor, waveId, comment, now = new Date() }: { actor: StaffActor; waveId: number; comment: string; now?: Date }) {
+  await db.transaction(async (tx) => {
+    const wave = await lockWaveFor(tx, { waveId, command: "reject", actor, now });
+    const reason = reasonRequired(comment);
+    await tx.update(waves).set({ status: "draft", reviewedBy: actor.id, reviewedAt: now, reviewComment: reason, updatedAt: now }).where(eq(waves.id, waveId));
+    await recordAudit(tx, {
+      actor,
+      action: "wave.reject",
+      targetType: "wave",
+      targetId: String(waveId),
+      before: { status: "pending_approval", requestedBy: wave.requestedBy },
+      after: { status: "draft" },
+      reason,
+      at: now,
+    });
+  });
+}

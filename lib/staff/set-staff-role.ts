@@ -1,0 +1,30 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { users, type Role } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { hasRole } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import type { StaffActor } from "@/lib/rollout/waves/staff-actor";
+
+export type SetStaffRoleError = "FORBIDDEN" | "NO_ACCOUNT" | "OWN_ROLE" | "UNCHANGED";
+
+/**
+ * Admin: gives an existing account a staff role, changes it, or takes it away ("user"). Admins cannot change their
+ * own role, so the console always keeps the admin who is acting. Audited with before and after.
+ */
+export async function setStaffRole({ actor, email, role, now = new Date() }: { actor: StaffActor; email: string; role: Role; now?: Date }) {
+  if (!hasRole(actor.role, "admin")) throw new AppError<SetStaffRoleError>("FORBIDDEN");
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ id: users.id, email: users.email, role: users.role, countryCode: users.countryCode })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+      .for("update");
+    if (!target) throw new AppError<SetStaffRoleError>("NO_ACCOUNT");
+    if (target.id === actor.id) throw new AppError<SetStaffRoleError>("OWN_ROLE");
+    if (target.role === role) throw new AppError<SetStaffRoleError>("UNCHANGED");
+    await tx.update(users).set({ role }).where(eq(users.id, target.id));
+    await recordAudit(tx, { actor, action: "staff.role", targetType: "user", targetId: target.email, before: { role: target.role }, after: { role }, at: now });
+    return { email: target.email, before: target.role, after: role };
+  });
+}

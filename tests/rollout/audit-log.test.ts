@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditLog, users } from "@/db/schema";
+import { listAudit } from "@/lib/audit/list-audit";
+import { setSmsSupport } from "@/lib/rollout/countries/set-sms-support";
+import { setStaffRole } from "@/lib/staff/set-staff-role";
+import { setupTestDatabase } from "../helpers/test-db";
+import { demoStaff, refusal } from "./fixtures";
+
+setupTestDatabase({ seed: "demo" });
+let staff: Awaited<ReturnType<typeof demoStaff>>;
+beforeAll(async () => {
+  staff = await demoStaff();
+});
+
+const databaseRefusal = async (statement: ReturnType<typeof sql>) => {
+  try {
+    await db.execute(statement);
+    return "accepted";
+  } catch (error) {
+    const e = error as { message?: string; cause?: { message?: string } };
+    return `${e.message ?? ""} ${e.cause?.message ?? ""}`;
+  }
+};
+
+describe("audit log", () => {
+  it("the database refuses UPDATE, DELETE and TRUNCATE on audit rows, whoever asks", async () => {
+    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: true });
+    const before = await db.select().from(auditLog);
+    expect(before.length).toBeGreaterThan(0);
+
+    expect(await databaseRefusal(sql`update audit_log set reason = 'tampered'`)).toMatch(/append-only: UPDATE refused/);
+    expect(await databaseRefusal(sql`delete from audit_log`)).toMatch(/append-only: DELETE refused/);
+    expect(await databaseRefusal(sql`truncate audit_log`)).toMatch(/append-only: TRUNCATE refused/);
+    expect(await db.select().from(auditLog)).toEqual(before);
+  });
+
+  it("SMS carrier support changes are audited with before and after, and an unchanged value writes nothing", async () => {
+    const count = async () => (await db.select().from(auditLog)).length;
+    expect(await refusal(setSmsSupport({ actor: staff.viewer, countryCode: "IS", supported: false }))).toBe("FORBIDDEN");
+    const n = await count();
+    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: false });
+    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: false });
+    expect(await count()).toBe(n + 1);
+    expect((await listAudit())[0]).toMatchObject({ action: "country.sms", target: "IS", countryCode: "IS", actor: "Omar Operator <operator@stepwise.test>", before: { smsSupported: true }, after: { smsSupported: false } });
+  });
+
+  it("only admins change staff roles, never their own, and each change is audited", async () => {
+    await db.insert(users).values({ email: "new.hire@example.com", name: "New Hire", countryCode: "US", passwordHash: "x" });
+    expect(await refusal(setStaffRole({ actor: staff.operator, email: "new.hire@example.com", role: "viewer" }))).toBe("FORBIDDEN");
+    expect(await refusal(setStaffRole({ actor: staff.admin, email: "admin@stepwise.test", role: "viewer" }))).toBe("OWN_ROLE");
+    expect(await refusal(setStaffRole({ actor: staff.admin, email: "nobody@example.com", role: "viewer" }))).toBe("NO_ACCOUNT");
+    await setStaffRole({ actor: staff.admin, email: "New.Hire@example.com", role: "operator" });
+    const [row] = await listAudit();
+    expect(row).toMatchObject({ action: "staff.role", target: "new.hire@example.com", before: { role: "user" }, after: { role: "operator" } });
+    expect((await db.select({ role: users.role }).from(users).where(sql`email = 'new.hire@example.com'`))[0]!.role).toBe("operator");
+  });
+});

@@ -1,0 +1,157 @@
+import { desc, eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditLog, waves } from "@/db/schema";
+import { disableTwoStep } from "@/lib/two-step/enrollment/disable-two-step";
+import { getEligibility } from "@/lib/two-step/enrollment/get-eligibility";
+import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
+import { getCountryAvailability } from "@/lib/rollout/get-country-availability";
+import { listRegions } from "@/lib/rollout/list-regions";
+import { rampBucket } from "@/lib/rollout/ramp";
+import { cancelWave, pauseWave, resumeWave } from "@/lib/rollout/waves/pause-wave";
+import { previewWaveImpact } from "@/lib/rollout/waves/preview-wave-impact";
+import { approveWave, rejectWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
+import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
+import { makeAccount, stubEnrollmentEnv } from "../enrollment/helpers";
+import { setupTestDatabase } from "../helpers/test-db";
+import { demoStaff, refusal, waveId } from "./fixtures";
+
+setupTestDatabase({ seed: "demo" });
+beforeEach(stubEnrollmentEnv);
+
+let staff: Awaited<ReturnType<typeof demoStaff>>;
+beforeAll(async () => {
+  staff = await demoStaff();
+});
+
+const lastAudit = async () => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
+const full = [{ percent: 100, afterMinutes: 0 }];
+const t0 = new Date();
+const later = (hours: number) => new Date(t0.getTime() + hours * 3_600_000);
+
+describe("wave 3: plan, impact, four-eyes approval, launch", () => {
+  it("an operator requests; the requester and non-admins cannot approve; a second admin approves and France is offered 2SV", async () => {
+    const id = await waveId("Wave 3");
+    const chloe = await makeAccount({ countryCode: "FR" });
+    expect((await getEligibility({ user: chloe.user, now: t0 })).status).toBe("unavailable");
+
+    const impact = await previewWaveImpact(["CA", "FR", "DE", "JP", "IT", "ES"], id);
+    // The seeded Chloé and this new account.
+    expect(impact.rows.find((r) => r.code === "FR")).toMatchObject({ becomeEligible: 2, smsSupported: true, deviceOnly: 0, conflictWave: null });
+    expect(impact.totals.conflicts).toBe(0);
+
+    expect(await refusal(requestWaveApproval({ actor: staff.viewer, waveId: id, now: t0 }))).toBe("FORBIDDEN");
+    await requestWaveApproval({ actor: staff.operator, waveId: id, now: t0 });
+    expect(await lastAudit()).toMatchObject({ action: "wave.request", actorId: staff.operator.id, targetId: String(id), before: { status: "draft" }, after: { status: "pending_approval" } });
+
+    expect(await refusal(approveWave({ actor: staff.operator, waveId: id, comment: "ok", now: t0 }))).toBe("FORBIDDEN");
+    expect(await refusal(approveWave({ actor: staff.viewer, waveId: id, comment: "looks good", now: t0 }))).toBe("FORBIDDEN");
+    expect(await refusal(approveWave({ actor: staff.admin, waveId: id, comment: "", now: t0 }))).toBe("REASON_REQUIRED");
+    expect((await getEligibility({ user: chloe.user, now: t0 })).status).toBe("unavailable");
+
+    await approveWave({ actor: staff.admin, waveId: id, comment: "Carrier tests passed in all six", now: t0 });
+    const [stored] = await db.select().from(waves).where(eq(waves.id, id));
+    expect(stored).toMatchObject({ status: "scheduled", reviewedBy: staff.admin.id, reviewComment: "Carrier tests passed in all six" });
+    expect(stored!.startsAt!.getTime()).toBe(t0.getTime());
+    expect(await lastAudit()).toMatchObject({ action: "wave.approve", actorId: staff.admin.id, reason: "Carrier tests passed in all six", after: { status: "scheduled" } });
+    expect((await getEligibility({ user: chloe.user, now: later(0.1) })).status).toBe("eligible");
+  });
+
+  it("an admin who requested cannot approve their own request, and a rejection needs a comment and returns to draft", async () => {
+    const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Nordics", countryCodes: ["SE", "NO"], startOnApproval: true, startsAt: null, rampSteps: full }, now: t0 });
+    await requestWaveApproval({ actor: staff.admin, waveId: id, now: t0 });
+    expect(await refusal(approveWave({ actor: staff.admin, waveId: id, comment: "mine", now: t0 }))).toBe("OWN_REQUEST");
+    expect(await refusal(rejectWave({ actor: staff.approver, waveId: id, comment: " ", now: t0 }))).toBe("REASON_REQUIRED");
+    await rejectWave({ actor: staff.approver, waveId: id, comment: "Norwegian carriers not signed yet", now: t0 });
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "draft", reviewComment: "Norwegian carriers not signed yet" });
+    expect(await lastAudit()).toMatchObject({ action: "wave.reject", actorId: staff.approver.id });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "replanning", now: t0 });
+  });
+
+  it("refuses a country already in another wave, naming it, and stores nothing", async () => {
+    const before = await db.select().from(waves);
+    const code = await refusal(saveWaveDraft({ actor: staff.operator, draft: { name: "Latin America", countryCodes: ["BR", "CL"], startOnApproval: true, startsAt: null, rampSteps: full }, now: t0 }));
+    expect(code).toBe("COUNTRY_CONFLICT");
+    try {
+      await saveWaveDraft({ actor: staff.operator, draft: { name: "Latin America", countryCodes: ["BR", "CL"], startOnApproval: true, startsAt: null, rampSteps: full }, now: t0 });
+    } catch (error) {
+      expect((error as { details: { conflicts: unknown } }).details.conflicts).toEqual([{ code: "BR", name: "Brazil", wave: "Wave 2" }]);
+    }
+    expect(await db.select().from(waves)).toHaveLength(before.length);
+    expect((await previewWaveImpact(["BR", "CL"])).rows.find((r) => r.code === "BR")?.conflictWave).toBe("Wave 2");
+  });
+});
+
+describe("scheduled start and ramp steps with a fake clock", () => {
+  it("is scheduled before its start, ramps 20% → 100% on time, and each account's offer follows its bucket", async () => {
+    const { id } = await saveWaveDraft({
+      actor: staff.operator,
+      draft: { name: "Iberia+", countryCodes: ["PT"], startOnApproval: false, startsAt: later(1), rampSteps: [{ percent: 20, afterMinutes: 0 }, { percent: 100, afterMinutes: 120 }] },
+      now: t0,
+    });
+    await requestWaveApproval({ actor: staff.operator, waveId: id, now: t0 });
+    await approveWave({ actor: staff.admin, waveId: id, comment: "go ahead", now: t0 });
+    const accounts = await Promise.all(Array.from({ length: 30 }, () => makeAccount({ countryCode: "PT" })));
+
+    expect(await getCountryAvailability("PT", later(0.5))).toMatchObject({ status: "scheduled" });
+    expect(await getCountryAvailability("PT", later(1))).toMatchObject({ status: "ramping", percent: 20 });
+    for (const { user } of accounts) {
+      const expected = rampBucket(id, user.id) < 20 ? "eligible" : "unavailable";
+      expect((await getEligibility({ user, now: later(1.5) })).status).toBe(expected);
+    }
+    // The SQL twin of the bucket hash counts the same accounts as the JavaScript one.
+    const inJs = accounts.filter(({ user }) => rampBucket(id, user.id) < 20).length;
+    const pt = (await listRegions(later(1.5))).find((r) => r.code === "PT")!;
+    expect(pt).toMatchObject({ status: "ramping", percent: 20, accounts: 30, eligible: inJs });
+
+    expect(await getCountryAvailability("PT", later(3))).toMatchObject({ status: "available" });
+    for (const { user } of accounts) expect((await getEligibility({ user, now: later(3) })).status).toBe("eligible");
+    expect(await refusal(cancelWave({ actor: staff.operator, waveId: id, reason: "too late", now: later(2) }))).toBe("ALREADY_STARTED");
+  });
+});
+
+describe("pause / kill switch", () => {
+  it("pausing France stops new enrollments at once; enrolled accounts keep 2SV and can turn it off; resume restores the plan", async () => {
+    const now = new Date();
+    const newcomer = await makeAccount({ countryCode: "FR" });
+    const enrolled = await makeAccount({ countryCode: "FR", twoStepEnabledAt: new Date(now.getTime() - 60_000) });
+    const planned = await getCountryAvailability("FR", now);
+    expect(planned.status).toBe("available");
+
+    expect(await refusal(pauseCountry({ actor: staff.viewer, countryCode: "FR", reason: "test", now }))).toBe("FORBIDDEN");
+    expect(await refusal(pauseCountry({ actor: staff.operator, countryCode: "FR", reason: "", now }))).toBe("REASON_REQUIRED");
+    await pauseCountry({ actor: staff.operator, countryCode: "FR", reason: "SMS carrier outage in France", now });
+    expect(await lastAudit()).toMatchObject({ action: "country.pause", countryCode: "FR", reason: "SMS carrier outage in France", before: { paused: false }, after: { paused: true } });
+    expect(await getEligibility({ user: newcomer.user, now })).toMatchObject({ status: "unavailable", availability: { status: "paused" } });
+    expect((await getEligibility({ user: enrolled.user, now })).status).toBe("enabled");
+    // Germany, in the same wave, is untouched.
+    expect((await getCountryAvailability("DE", now)).status).toBe("available");
+
+    await resumeCountry({ actor: staff.operator, countryCode: "FR", reason: "carrier back", now });
+    expect(await getCountryAvailability("FR", now)).toEqual(planned);
+    expect((await getEligibility({ user: newcomer.user, now })).status).toBe("eligible");
+    expect(await lastAudit()).toMatchObject({ action: "country.resume", before: { paused: true, pauseReason: "SMS carrier outage in France" } });
+  });
+
+  it("an enrolled account in a paused wave can still turn 2SV off", async () => {
+    const now = new Date();
+    const id = await waveId("Wave 3");
+    const enrolled = await makeAccount({ countryCode: "DE", twoStepEnabledAt: new Date(now.getTime() - 60_000) });
+    await pauseWave({ actor: staff.operator, waveId: id, reason: "fraud review", now });
+    expect((await getCountryAvailability("DE", now)).status).toBe("paused");
+    await disableTwoStep({
+      userId: enrolled.user.id,
+      sessionId: enrolled.sessionId,
+      questions: [
+        { questionKey: "firstTeacher", answer: "Frau Weber" },
+        { questionKey: "childhoodStreet", answer: "Hauptstrasse" },
+        { questionKey: "firstJobCity", answer: "Bremen" },
+      ],
+      now,
+    });
+    expect(await getEligibility({ user: { ...enrolled.user, twoStepEnabledAt: null }, now })).toMatchObject({ status: "unavailable", availability: { status: "paused" } });
+    await resumeWave({ actor: staff.operator, waveId: id, reason: "review done", now });
+    expect((await getCountryAvailability("DE", now)).status).toBe("available");
+    expect((await db.select().from(auditLog).where(eq(auditLog.targetId, String(id)))).map((r) => r.action)).toEqual(expect.arrayContaining(["wave.pause", "wave.resume"]));
+  });
+});
