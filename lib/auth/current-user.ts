@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
@@ -30,8 +31,8 @@ export async function requirePendingSecondStep() {
 }
 
 /** Staff pages, actions and routes call this themselves; proxy.ts is never the only guard. Staff need 2SV on. */
-export async function requireStaff(minimum: Exclude<Role, "user">, returnTo = "/admin") {
-  const current = await requireUser(returnTo);
+export async function requireStaff(minimum: Exclude<Role, "user">) {
+  const current = await requireUser(await requestedStaffPath());
   if (!hasRole(current.user.role, minimum)) forbidden();
   // Staff change what millions of accounts are offered: the console itself needs something they own, too.
   if (!current.user.twoStepEnabledAt) redirect("/account/security?staff=required");
@@ -39,3 +40,9 @@ export async function requireStaff(minimum: Exclude<Role, "user">, returnTo = "/
 }
 
 export { hasRole, isStaff };
+
+/** The staff page this request asked for (set by proxy.ts), to come back to after signing in; /admin otherwise. */
+async function requestedStaffPath() {
+  const path = (await headers()).get("x-stepwise-path") ?? "";
+  return /^\/admin(\/[\w\-/?=&%.]*)?$/.test(path) ? path : "/admin";
+}

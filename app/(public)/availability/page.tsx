@@ -6,6 +6,8 @@ import { listPublicAvailability, type PublicCountry } from "@/lib/rollout/public
 export const metadata: Metadata = { title: "Availability" };
 export const dynamic = "force-dynamic";
 
+const slug = (key: string) => key.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
 interface Group {
   key: string;
   heading: string;
@@ -64,8 +66,8 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
       </form>
       {shown.length === 0 && <p className="rounded-xl border-2 border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">{t("noMatch", { query })}</p>}
       {groups.map((g) => (
-        <section key={g.key} aria-labelledby={`${g.key}-h`} className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <h2 id={`${g.key}-h`} className="text-lg font-semibold text-slate-900">
+        <section key={g.key} aria-labelledby={`${slug(g.key)}-heading`} className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id={`${slug(g.key)}-heading`} className="text-lg font-semibold text-slate-900">
             {g.heading} <span className="text-sm font-normal text-slate-500">· {t("countryCount", { count: g.countries.length })}</span>
           </h2>
           {g.note && <p className="mt-1 text-sm text-slate-600">{g.note}</p>}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
 import { setSmsSupport as setCountrySmsSupport } from "@/lib/rollout/countries/set-sms-support";
@@ -50,5 +51,5 @@ export async function countryPauseAction(_prev: CountryPauseState | null, formDa
     return { ok: false, error: describeError(error), reason };
   }
   revalidatePath("/admin", "layout");
-  return { ok: true, message: command === "pause" ? "Paused. New enrollments stopped; enrolled accounts keep 2SV." : "Resumed. The country is back on its wave's plan." };
+  redirect(`/admin/regions/${country}?done=${command}`);
 }

@@ -22,7 +22,7 @@ export async function saveWaveAction(_prev: WaveFormState | null, formData: Form
     return { ...parsed.state, error: describeError(error) };
   }
   revalidatePath("/admin/waves");
-  redirect(`/admin/waves/${id}?saved=1`);
+  redirect(`/admin/waves/${id}?done=saved`);
 }
 
 export interface CommandState {
@@ -39,15 +39,6 @@ const commandInput = z.object({
   waveId: z.coerce.number().int().positive(),
   reason: z.string().max(500).optional().default(""),
 });
-
-const done: Record<z.infer<typeof commandInput>["command"], string> = {
-  request: "Approval requested. Another staff member with approve rights decides.",
-  approve: "Approved. The wave starts at its start time; ramp steps follow on their own.",
-  reject: "Rejected. The wave is back in draft with your comment.",
-  cancel: "Cancelled. Its countries are free for another wave.",
-  pause: "Paused. New enrollments stopped in every country of this wave; enrolled accounts keep 2SV.",
-  resume: "Resumed. The wave is back on its plan.",
-};
 
 /** Every state change of a wave; each needs a fresh step-up and writes its audit row in the same transaction. */
 export async function waveCommandAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
@@ -68,7 +59,8 @@ export async function waveCommandAction(_prev: CommandState | null, formData: Fo
     return { ok: false, error: describeError(error), reason };
   }
   revalidatePath("/admin", "layout");
-  return { ok: true, message: done[command] };
+  // The page changes shape after a command (the form may be gone): it shows the outcome from the URL.
+  redirect(`/admin/waves/${waveId}?done=${command}`);
 }
 
 const percent = z.coerce.number().min(1).max(100);

@@ -36,9 +36,10 @@ export default async function WavesPage() {
 }
 
 function WaveList({ title, waves, empty }: { title: string; waves: Awaited<ReturnType<typeof listWaves>>; empty: string }) {
+  const headingId = `${title.toLowerCase().replace(/[^a-z]+/g, "-")}-heading`;
   return (
-    <section aria-labelledby={`${title}-h`} className="space-y-3">
-      <h2 id={`${title}-h`} className="text-lg font-semibold text-slate-900">
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h2 id={headingId} className="text-lg font-semibold text-slate-900">
         {title}
       </h2>
       {waves.length === 0 ? (

@@ -11,11 +11,12 @@ import { CountryPauseForm } from "./country-pause-form";
 
 export const metadata: Metadata = { title: "Country" };
 
-export default async function CountryPage({ params }: { params: Promise<{ code: string }> }) {
+export default async function CountryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string }> }) {
   const { actor, sessionId } = await staffContext("viewer");
   const code = (await params).code.toUpperCase();
   const region = (await listRegions()).find((r) => r.code === code);
   if (!region) notFound();
+  const { done } = await searchParams;
   const self = `/admin/regions/${code}`;
   const canPause = hasRole(actor.role, "operator") && region.waveId !== null;
   const fresh = canPause && (await hasFreshStepUp(sessionId, "rollout"));
@@ -30,6 +31,8 @@ export default async function CountryPage({ params }: { params: Promise<{ code: 
           {describeRegionStatus(region)}
         </p>
       </div>
+      {done === "pause" && <Notice tone="success">Paused. New enrollments stopped; enrolled accounts keep 2SV.</Notice>}
+      {done === "resume" && <Notice tone="success">Resumed. The country is back on its wave&apos;s plan.</Notice>}
       {region.status === "paused" && <Notice tone="warning">Paused: {region.pauseReason}</Notice>}
       <Card title="Rollout">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">

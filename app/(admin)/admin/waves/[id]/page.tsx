@@ -16,12 +16,22 @@ import { WaveCommandForm } from "../_components/wave-command-form";
 
 export const metadata: Metadata = { title: "Wave" };
 
-export default async function WavePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+const doneMessages: Record<string, string> = {
+  saved: "Draft saved. Check the impact below, then request approval.",
+  request: "Approval requested. Another staff member with approve rights decides.",
+  approve: "Approved. The wave starts at its start time; ramp steps follow on their own.",
+  reject: "Rejected. The wave is back in draft with your comment.",
+  cancel: "Cancelled. Its countries are free for another wave.",
+  pause: "Paused. New enrollments stopped in every country of this wave; enrolled accounts keep 2SV.",
+  resume: "Resumed. The wave is back on its plan.",
+};
+
+export default async function WavePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { actor, sessionId } = await staffContext("viewer");
   const id = Number((await params).id);
   const wave = Number.isInteger(id) ? await getWave(id) : null;
   if (!wave) notFound();
-  const { saved } = await searchParams;
+  const { done } = await searchParams;
   const now = new Date();
   const self = `/admin/waves/${id}`;
   const confirm = confirmHref("rollout", self);
@@ -47,7 +57,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
           <WaveBadge phase={wave.phase} percent={wave.percent} paused={!!wave.pausedAt} />
         </div>
       </div>
-      {saved && wave.phase === "draft" && <Notice tone="success">Draft saved. Check the impact below, then request approval.</Notice>}
+      {done && doneMessages[done] && <Notice tone="success">{doneMessages[done]}</Notice>}
       {wave.pausedAt && <Notice tone="warning">Paused {formatUtc(wave.pausedAt)}: {wave.pauseReason}. New enrollments are stopped in its countries; enrolled accounts keep 2SV.</Notice>}
 
       <Card title="Plan">

@@ -1,0 +1,157 @@
+import { expect, test } from "@playwright/test";
+import { confirmItsYou, dbAudit, dbCountryPause, dbWave, signInStaff } from "../admin/helpers";
+import { demoPassword, newContext, signIn, signOut, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
+import { createAndConfirmKey, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "../two-step-enable/helpers";
+
+// Runs after every other e2e spec (the "rollout" project depends on "chromium"): launching wave 3 changes what
+// French accounts are offered, which other specs check before any launch. Tests here run in order.
+
+test.describe.configure({ mode: "serial" });
+
+test("a viewer can follow the rollout but not plan or approve", async ({ page }) => {
+  await signInStaff(page, "viewer@stepwise.test", "/admin/waves");
+  await expect(page.getByRole("heading", { level: 1, name: "Waves" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Wave 1" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New wave" })).toHaveCount(0);
+  expect((await page.goto("/admin/waves/new"))?.status()).toBe(403);
+
+  await page.goto("/admin/waves");
+  await page.getByRole("link", { name: "Wave 3" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Wave 3" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Request approval|Approve launch|Pause wave/ })).toHaveCount(0);
+});
+
+test("an operator plans wave 3, sees the impact, is refused a country already in it, and requests approval", async ({ page, request }) => {
+  await signInStaff(page, "operator@stepwise.test", "/admin/waves");
+  // History: the seed's 2013 waves show as launched.
+  const launched = page.getByRole("region", { name: "Launched and scheduled" });
+  await expect(launched.getByRole("link", { name: "Wave 1" })).toBeVisible();
+  await expect(launched.getByRole("link", { name: "Wave 2" })).toBeVisible();
+  await expect(launched.getByText("Start 21 Mar 2013, 17:00 UTC")).toBeVisible();
+
+  // A new wave with France is refused: France is already in Wave 3. What was typed stays.
+  await page.getByRole("link", { name: "New wave" }).click();
+  await page.getByLabel("Wave name").fill("Francophonie");
+  await page.getByLabel("Search countries").fill("France");
+  await page.getByRole("checkbox", { name: /^France FR/ }).check();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Already in another wave: France (Wave 3).")).toBeVisible();
+  await expect(page.getByLabel("Wave name")).toHaveValue("Francophonie");
+  expect(await dbWave(request, "Francophonie")).toBeNull();
+
+  await page.goto("/admin/waves");
+  await page.getByRole("link", { name: "Wave 3" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Wave 3" })).toBeVisible();
+  const impact = page.getByRole("table", { name: "Impact per country" });
+  await expect(impact.getByRole("row")).toHaveCount(1 + 6 + 1);
+  await expect(impact.getByRole("row", { name: /France/ })).toContainText("Yes");
+  await expect(page.getByText(/accounts become eligible/)).toBeVisible();
+
+  await confirmItsYou(page, "operator@stepwise.test");
+  await page.getByRole("button", { name: "Request approval" }).click();
+  await expect(page.getByText("Approval requested.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("wave-phase")).toHaveText("Pending approval");
+  // The requester cannot approve their own launch.
+  await expect(page.getByText("You requested this launch. Another staff member with approve rights must approve or reject it.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve launch" })).toHaveCount(0);
+
+  expect(await dbWave(request, "Wave 3")).toMatchObject({ status: "pending_approval", requestedBy: expect.any(String), reviewedBy: null });
+  expect((await dbAudit(request, "wave.request"))[0]).toMatchObject({ actorLabel: "Omar Operator <operator@stepwise.test>", before: { status: "draft" }, after: { status: "pending_approval" } });
+});
+
+test("a second staff member approves with a comment; France is then offered 2SV and listed publicly", async ({ page, browser, request }) => {
+  await signInStaff(page, "admin@stepwise.test", "/admin/waves");
+  await page.getByRole("link", { name: "Wave 3" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Wave 3" })).toBeVisible();
+  await confirmItsYou(page, "admin@stepwise.test");
+  // A comment is required.
+  await page.getByRole("button", { name: "Approve launch" }).click();
+  await expect(page.getByTestId("wave-phase")).toHaveText("Pending approval");
+  await page.getByLabel("Approval comment").fill("Carrier tests passed in all six countries");
+  await page.getByRole("button", { name: "Approve launch" }).click();
+  await expect(page.getByText("Approved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("wave-phase")).toHaveText("Complete");
+
+  const wave = await dbWave(request, "Wave 3");
+  expect(wave).toMatchObject({ status: "scheduled", reviewComment: "Carrier tests passed in all six countries", startsAt: expect.any(String) });
+  expect(wave!.reviewedBy).not.toBe(wave!.requestedBy);
+  expect((await dbAudit(request, "wave.approve"))[0]).toMatchObject({ actorLabel: "Ada Admin <admin@stepwise.test>", reason: "Carrier tests passed in all six countries" });
+
+  // The French demo account is offered 2SV.
+  const chloe = await newContext(browser);
+  const chloePage = await chloe.newPage();
+  await signIn(chloePage, "chloe@example.fr", demoPassword);
+  await expect(chloePage.getByTestId("two-step-badge")).toHaveText("Available");
+  await chloePage.goto("/account/security");
+  await expect(chloePage.getByRole("link", { name: "Turn on two-step verification" })).toBeVisible();
+  await chloe.close();
+
+  // The public page and API list France with the wave's launch date.
+  await page.goto("/availability?q=France");
+  await expect(page.getByRole("heading", { name: "Is two-step verification available in your country?" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Available since/ }).getByTestId("country-FR")).toContainText("France");
+  const api = await request.get("/api/availability?country=FR");
+  expect(await api.json()).toMatchObject({ code: "FR", status: "available", wave: "Wave 3" });
+});
+
+test("pausing France stops a French enrollment mid-way while an enrolled French account still signs in with its code", async ({ browser, page, request }) => {
+  test.setTimeout(300_000);
+  // An enrolled French account (trusted +33 phone) and another half-way through the wizard.
+  const enrolled = await newContext(browser);
+  const enrolledPage = await enrolled.newPage();
+  const enrolledEmail = uniqueEmail("french enrolled");
+  const last = String(Math.floor(Math.random() * 100)).padStart(2, "0");
+  await signUp(enrolledPage, { name: "Élise Enrôlée", email: enrolledEmail, country: "France" });
+  await startWizard(enrolledPage);
+  await enrolledPage.getByLabel("Phone number").fill(`+33 6 12 34 56 ${last}`);
+  await enrolledPage.getByRole("button", { name: "Send code" }).click();
+  await enrolledPage.getByLabel("Verification code").fill(await readSmsCode(enrolled, `+336123456${last}`));
+  await enrolledPage.getByRole("button", { name: "Verify number" }).click();
+  await enrolledPage.getByRole("button", { name: "Continue", exact: true }).click();
+  await enrolledPage.getByRole("button", { name: "Continue", exact: true }).click();
+  await createAndConfirmKey(enrolledPage);
+  await turnOn(enrolledPage);
+  await signOut(enrolledPage);
+
+  const midway = await newContext(browser);
+  const midwayPage = await midway.newPage();
+  await signUp(midwayPage, { name: "Marc Milieu", email: uniqueEmail("french midway"), country: "France" });
+  await startWizard(midwayPage);
+
+  // The operator pauses France, with a reason.
+  await signInStaff(page, "operator@stepwise.test", "/admin/regions/FR");
+  await confirmItsYou(page, "operator@stepwise.test");
+  await page.getByLabel("Reason for pausing").fill("Carrier outage in France");
+  await page.getByRole("button", { name: "Pause France" }).click();
+  await expect(page.getByText("Paused. New enrollments stopped")).toBeVisible();
+  expect(await dbCountryPause(request, "FR")).toMatchObject({ reason: "Carrier outage in France", source: "staff" });
+  expect((await dbAudit(request, "country.pause"))[0]).toMatchObject({ countryCode: "FR", reason: "Carrier outage in France" });
+
+  // The account mid-enrollment is told enrollment is paused.
+  await midwayPage.goto("/account/security/enable");
+  await expect(midwayPage).toHaveURL(/\/account\/security$/);
+  await expect(midwayPage.getByTestId("availability")).toContainText("Turning on two-step verification is paused in France");
+
+  // The enrolled account still signs in with its code.
+  await submitSignIn(enrolledPage, enrolledEmail, strongPassword);
+  await expect(enrolledPage).toHaveURL(/\/verify/, { timeout: 30_000 });
+  await enrolledPage.getByRole("radio", { name: /Text message to/ }).check();
+  await sendCodeWhenAllowed(enrolledPage);
+  await enrolledPage.getByLabel("Verification code").fill(await readSmsCode(enrolled, `+336123456${last}`));
+  await enrolledPage.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(enrolledPage).toHaveURL(/\/account$/, { timeout: 30_000 });
+  await expect(enrolledPage.getByTestId("two-step-badge")).toHaveText("On");
+
+  // Resume: the account mid-way can carry on where it was.
+  await page.reload();
+  await page.getByLabel("Reason for resuming").fill("Carrier back");
+  await page.getByRole("button", { name: "Resume France" }).click();
+  await expect(page.getByText("Resumed.")).toBeVisible();
+  expect(await dbCountryPause(request, "FR")).toBeNull();
+  await midwayPage.goto("/account/security/enable");
+  await expect(midwayPage).toHaveURL(/\/enable\/phone$/);
+  await enrolled.close();
+  await midway.close();
+});
