@@ -1,6 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
 import { useActionState, useMemo } from "react";
 import { setSmsSupport } from "@/app/(admin)/admin/regions/actions";
 import {
@@ -115,7 +116,9 @@ function regionColumns(canEditSms: boolean) {
       sortFn: "locale",
       cell: ({ row }) => (
         <span className="block min-w-36">
-          <span className="font-medium text-slate-900">{row.original.name}</span>{" "}
+          <Link href={`/admin/regions/${row.original.code}`} className="font-medium text-brand-700 hover:underline">
+            {row.original.name}
+          </Link>{" "}
           <span className="text-slate-600">{row.original.code}</span>
         </span>
       ),
