@@ -8,7 +8,7 @@ export function ImpactPreview({ impact }: { impact: Awaited<ReturnType<typeof pr
   return (
     <Card
       title="Impact preview"
-      description={`${formatCount(totals.becomeEligible)} accounts become eligible; ${formatCount(totals.deviceOnly)} of them can only use trusted devices (no SMS carrier support).`}
+      description={`${formatCount(totals.becomeEligible)} ${totals.becomeEligible === 1 ? "account becomes" : "accounts become"} eligible; ${formatCount(totals.deviceOnly)} of them can only use trusted devices (no SMS carrier support).`}
     >
       {totals.conflicts > 0 && (
         <p role="alert" className="mb-4 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
