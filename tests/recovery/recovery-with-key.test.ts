@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { challenges, recoveryKeys, sessions } from "@/db/schema";
+import { challenges, recoveryKeys, sessions, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
+import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
 import { confirmNewRecoveryKey } from "@/lib/recovery/confirm-new-recovery-key";
 import { openRecoveryAttempt, sealRecoveryAttempt } from "@/lib/recovery/recovery-attempt";
 import { keyAttemptsPerAccount, keyAttemptsPerIp, recoveryAttemptTtlMs } from "@/lib/recovery/recovery-policy";
@@ -141,5 +142,18 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     const { user } = await enrolled();
     expect(await errorCode(startRecovery({ email: user.email, recoveryKey: key, ip, now: t0 }))).toBe("THROTTLED");
     await expect(startRecovery({ email: user.email, recoveryKey: key, ip: "203.0.113.100", now: t0 })).resolves.toBeTruthy();
+  });
+  it("still works while the account's country is paused: the kill switch never strands an enrolled account", async () => {
+    const { user, phoneId, phone } = await enrolled();
+    const [operator] = await db.insert(users).values({ email: `op-${user.id}@stepwise.test`, name: "Op", countryCode: "US", passwordHash: "x", role: "operator" }).returning();
+    await pauseCountry({ actor: { id: operator!.id, name: "Op", email: operator!.email, role: "operator" }, countryCode: "US", reason: "carrier outage" });
+    try {
+      const attempt = await startRecovery({ email: user.email, recoveryKey: key, ip: "198.51.100.8" });
+      await passCode(attempt, phoneId!, phone);
+      await resetPasswordWithRecoveryKey({ attempt, newPassword, userAgent: request.userAgent });
+      expect(await verifyPassword((await reload(user)).passwordHash, newPassword)).toBe(true);
+    } finally {
+      await resumeCountry({ actor: { id: operator!.id, name: "Op", email: operator!.email, role: "operator" }, countryCode: "US", reason: "test over" });
+    }
   });
 });
