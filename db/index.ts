@@ -10,6 +10,8 @@ import * as schema from "./schema";
 
 /** One type for both drivers: the app never knows which Postgres it talks to. */
 export type DB = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle, as `db.transaction(async (tx) => …)` passes it. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 export interface Database {
   db: DB;

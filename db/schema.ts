@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   char,
+  date,
   index,
   integer,
   jsonb,
@@ -128,6 +129,9 @@ export const users = pgTable(
     passwordChangedAt: timestamp({ withTimezone: true }),
     twoStepEnabledAt: timestamp({ withTimezone: true }),
     emailChangedAt: timestamp({ withTimezone: true }),
+    // Enrolled with one working second factor or no confirmed Recovery Key: one lost phone from being locked out.
+    // Kept current by recordEvent (lib/analytics/refresh-lockout-risk.ts) so the dashboard reads a gauge, not users.
+    lockoutRisk: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index().on(t.countryCode)],
@@ -336,6 +340,34 @@ export const events = pgTable(
     detail: text(),
   },
   (t) => [index().on(t.type, t.at), index().on(t.userId)],
+);
+
+/**
+ * Counts per UTC day × country × metric (an event type) × method, incremented in the same transaction as each
+ * event, so dashboard queries grow with countries × days, not with accounts. "ZZ" = country unknown.
+ * `npm run db:rollups` rebuilds them from `events`.
+ */
+export const dailyRollups = pgTable(
+  "daily_rollups",
+  {
+    day: date({ mode: "string" }).notNull(),
+    countryCode: char({ length: 2 }).notNull(),
+    metric: text().notNull(),
+    method: text().notNull().default(""),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.countryCode, t.metric, t.method] }), index().on(t.metric, t.day)],
+);
+
+/** Current values per country that are states, not flows (e.g. accounts at lockout risk). */
+export const countryGauges = pgTable(
+  "country_gauges",
+  {
+    countryCode: char({ length: 2 }).notNull(),
+    gauge: text().notNull(),
+    value: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.countryCode, t.gauge] })],
 );
 
 export type Challenge = typeof challenges.$inferSelect;

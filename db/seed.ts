@@ -2,6 +2,7 @@ import countriesLib from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { hashPassword } from "@/lib/auth/passwords";
 import type { DB } from "./index";
+import { sql } from "drizzle-orm";
 import { countries, trustedPhones, users, waveCountries, waves } from "./schema";
 import { demoAccounts, demoPassword, demoStaffPhones, seedWaves, smsCountries } from "./seed-data";
 
@@ -41,4 +42,16 @@ export async function seedDatabase(db: DB, { demo = true } = {}) {
     .returning({ id: users.id, email: users.email });
   const phones = created.flatMap((u) => (demoStaffPhones[u.email] ? [{ userId: u.id, ...demoStaffPhones[u.email]!, verifiedAt: launched }] : []));
   if (phones.length) await db.insert(trustedPhones).values(phones);
+  if (created.length) await recordSeededAccounts(db, created.map((u) => u.id));
+}
+
+/**
+ * Accounts inserted in bulk get the events the app would have recorded (created; 2SV on), then every rollup and
+ * gauge is recomputed from the events in one statement — the same function `npm run db:rollups` runs.
+ */
+export async function recordSeededAccounts(db: DB, ids: string[]) {
+  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  await db.execute(sql`insert into events (at, type, user_id, country_code) select created_at, 'account_created', id, country_code from users where id in (${list})`);
+  await db.execute(sql`insert into events (at, type, user_id, country_code, method) select two_step_enabled_at, 'two_step_enabled', id, country_code, 'sms' from users where id in (${list}) and two_step_enabled_at is not null`);
+  await db.execute(sql`select stepwise_rebuild_rollups()`);
 }

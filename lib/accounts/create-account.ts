@@ -4,6 +4,7 @@ import { countries, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
 import { findPasswordWeakness } from "@/lib/auth/password-policy";
 import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
 
 export type CreateAccountError = "UNKNOWN_COUNTRY" | "WEAK_PASSWORD" | "EMAIL_TAKEN";
 
@@ -19,12 +20,15 @@ export async function createAccount(input: { name: string; email: string; passwo
   if (existing) throw new AppError<CreateAccountError>("EMAIL_TAKEN");
 
   const passwordHash = await hashPassword(input.password);
-  const [user] = await db
-    .insert(users)
-    .values({ name: input.name, email, passwordHash, countryCode: country.code })
-    .onConflictDoNothing()
-    .returning();
-  // A concurrent sign-up with the same email won the race.
-  if (!user) throw new AppError<CreateAccountError>("EMAIL_TAKEN");
-  return user;
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ name: input.name, email, passwordHash, countryCode: country.code })
+      .onConflictDoNothing()
+      .returning();
+    // A concurrent sign-up with the same email won the race.
+    if (!user) throw new AppError<CreateAccountError>("EMAIL_TAKEN");
+    await recordEvent({ type: "account_created", userId: user.id, countryCode: user.countryCode, at: user.createdAt }, tx);
+    return user;
+  });
 }

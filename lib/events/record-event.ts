@@ -1,11 +1,16 @@
-import { db as appDb, type DB } from "@/db";
-import { events } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { db as appDb, type Tx } from "@/db";
+import { dailyRollups, events, users } from "@/db/schema";
+import { moveGauge, refreshLockoutRisk } from "@/lib/analytics/refresh-lockout-risk";
 
 export type EventType =
+  | "account_created"
   | "enrollment_started"
   | "phone_verified"
+  | "phone_removed"
   | "device_trusted"
   | "key_confirmed"
+  | "recovery_reset"
   | "two_step_enabled"
   | "two_step_disabled"
   | "challenge_sent"
@@ -16,10 +21,43 @@ export type EventType =
   | "sms_sent"
   | "sms_failed";
 
-/** Appends an analytics event; pass the caller's transaction so the event commits (or not) with the change. */
-export async function recordEvent(
-  event: { type: EventType; userId?: string | null; countryCode?: string | null; method?: string | null; detail?: string | null; at?: Date },
-  tx: Pick<DB, "insert"> = appDb,
-) {
-  await tx.insert(events).values({ ...event, at: event.at ?? new Date() });
+export interface NewEvent {
+  type: EventType;
+  userId?: string | null;
+  countryCode?: string | null;
+  method?: string | null;
+  detail?: string | null;
+  at?: Date;
 }
+
+// Events after which an account's second factors or Recovery Key may have changed.
+const changesFactors = new Set<EventType>(["two_step_enabled", "two_step_disabled", "phone_verified", "phone_removed", "device_trusted", "device_revoked", "key_confirmed", "recovery_reset"]);
+
+/**
+ * Appends an analytics event and, in the same transaction, adds it to the day's rollup and updates the account's
+ * lockout-risk gauge. Pass the caller's transaction so all of it commits (or not) with the change itself.
+ */
+export async function recordEvent(event: NewEvent, tx?: Tx): Promise<void> {
+  if (!tx) return appDb.transaction((own) => recordEvent(event, own));
+  const at = event.at ?? new Date();
+  // Events are counted by the account's country unless they name one (an SMS counts where it was sent).
+  const countryCode = event.countryCode ?? (event.userId ? ((await tx.select({ c: users.countryCode }).from(users).where(eq(users.id, event.userId)))[0]?.c ?? null) : null);
+  await tx.insert(events).values({ ...event, countryCode, at });
+  await tx
+    .insert(dailyRollups)
+    .values({ day: utcDay(at), countryCode: countryCode ?? "ZZ", metric: event.type, method: event.method ?? "", count: 1 })
+    .onConflictDoUpdate({ target: [dailyRollups.day, dailyRollups.countryCode, dailyRollups.metric, dailyRollups.method], set: { count: sql`${dailyRollups.count} + 1` } });
+  const gauge = gaugeMoves[event.type];
+  if (gauge) await moveGauge(tx, countryCode ?? "ZZ", gauge.name, gauge.by);
+  if (event.userId && changesFactors.has(event.type)) await refreshLockoutRisk(tx, event.userId);
+}
+
+// Running totals per country, so "accounts" and "enrolled now" never need a scan of all days or all accounts.
+const gaugeMoves: Partial<Record<EventType, { name: "accounts" | "enrolled"; by: number }>> = {
+  account_created: { name: "accounts", by: 1 },
+  two_step_enabled: { name: "enrolled", by: 1 },
+  two_step_disabled: { name: "enrolled", by: -1 },
+};
+
+/** The UTC calendar day of an instant, as the rollups store it (YYYY-MM-DD). */
+export const utcDay = (at: Date) => at.toISOString().slice(0, 10);

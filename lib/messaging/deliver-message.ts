@@ -1,12 +1,13 @@
 import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { db as appDb, type DB } from "@/db";
-import { events, outbox } from "@/db/schema";
+import { db as appDb, type DB, type Tx } from "@/db";
+import { outbox } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { unsealText } from "@/lib/crypto/secrets";
 import { messagingConfig, type MessagingConfig } from "./config";
 import { afterFailure, claimLeaseMs } from "./retry-policy";
 import { availableTransports, TransportError, type Transport } from "./transports";
 import { checkGuardrailsSafely } from "@/lib/rollout/guardrails/check-guardrails";
+import { recordEvent } from "@/lib/events/record-event";
 
 type OutboxRow = typeof outbox.$inferSelect;
 export type MessageStatus = OutboxRow["status"];
@@ -46,9 +47,9 @@ async function claimOne(db: DB, transports: string[], now: Date, only?: SQL): Pr
 /** Only the claim that made this attempt may record its outcome (a lease that ran out was re-claimed). */
 const stillOurs = (row: OutboxRow) => and(eq(outbox.id, row.id), eq(outbox.status, "pending"), eq(outbox.attempts, row.attempts));
 
-async function recordEvent(db: DB, row: OutboxRow, type: "sms_sent" | "sms_failed", detail: Record<string, unknown>) {
+async function recordDelivery(tx: Tx, row: OutboxRow, type: "sms_sent" | "sms_failed", detail: Record<string, unknown>, at: Date) {
   if (row.channel !== "sms") return;
-  await db.insert(events).values({ type, userId: row.userId, countryCode: row.countryCode, detail: JSON.stringify(detail) });
+  await recordEvent({ type, userId: row.userId, countryCode: row.countryCode, detail: JSON.stringify(detail), at }, tx);
 }
 
 /** One send; every failure comes back as a TransportError whose message is safe to store and log. */
@@ -81,7 +82,7 @@ async function sendClaimed(db: DB, row: OutboxRow, transport: Transport, clock: 
         .set({ status: "sent", sentAt: now, providerMessageId: result.providerMessageId ?? null, lastError: null })
         .where(stillOurs(row))
         .returning({ id: outbox.id });
-      if (updated) await recordEvent(tx, row, "sms_sent", summary);
+      if (updated) await recordDelivery(tx, row, "sms_sent", summary, now);
     });
     return "sent";
   }
@@ -95,7 +96,7 @@ async function sendClaimed(db: DB, row: OutboxRow, transport: Transport, clock: 
   }
   await db.transaction(async (tx) => {
     const [updated] = await tx.update(outbox).set({ status: "failed", lastError }).where(stillOurs(row)).returning({ id: outbox.id });
-    if (updated) await recordEvent(tx, row, "sms_failed", { ...summary, error: lastError });
+    if (updated) await recordDelivery(tx, row, "sms_failed", { ...summary, error: lastError }, now);
   });
   console.warn(`[outbox] ${row.channel} ${row.id} failed after ${row.attempts} attempt(s) (${lastError})`);
   // Texts failing in a launching country: the guardrails may pause it.

@@ -8,6 +8,7 @@ import { generateRecoveryKey, hashRecoveryKey, storeRecoveryKey } from "@/lib/tw
 import { notifyPasswordReset } from "./notify-password-reset";
 import type { RecoveryAttempt } from "./recovery-attempt";
 import { hasPassedRecoveryCode } from "./verify-recovery-code";
+import { recordEvent } from "@/lib/events/record-event";
 
 export type ResetWithKeyError = "ATTEMPT_INVALID" | "CODE_REQUIRED" | "WEAK_PASSWORD";
 
@@ -39,6 +40,7 @@ export async function resetPasswordWithRecoveryKey(input: { attempt: RecoveryAtt
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     await storeRecoveryKey({ userId: user.id, keyHash, confirmedAt: null, now }, tx);
+    await recordEvent({ type: "recovery_reset", userId: user.id, at: now }, tx);
   });
 
   await notifyPasswordReset({ user, how: "key", userAgent: input.userAgent, now });

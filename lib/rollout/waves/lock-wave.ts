@@ -1,11 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import type { DB } from "@/db";
+import type { Tx } from "@/db";
 import { waves } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { StaffActor } from "./staff-actor";
 import { waveCommandProblem, type WaveCommand } from "./wave-rules";
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type { Tx };
 
 // Serialises every change to wave membership and state, so two staff members never race each other into a conflict.

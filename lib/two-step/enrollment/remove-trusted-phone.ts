@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { maskPhone } from "../mask-phone";
 import { countFactors } from "./count-factors";
 import { queueSecurityEmail, sendQueued } from "./notify-security-change";
+import { recordEvent } from "@/lib/events/record-event";
 
 export type RemoveFactorError = "NOT_FOUND" | "LAST_FACTOR" | "NOT_ENABLED";
 
@@ -27,6 +28,7 @@ export async function removeTrustedPhone({ userId, phoneId, now = new Date() }: 
       throw new AppError<RemoveFactorError>("LAST_FACTOR");
     }
     await tx.update(trustedPhones).set({ removedAt: now }).where(eq(trustedPhones.id, phoneId));
+    if (phone.verifiedAt) await recordEvent({ type: "phone_removed", userId, method: "sms", at: now }, tx);
     return phone.verifiedAt ? queueSecurityEmail(tx, { user, kind: "phoneRemoved", values: { phone: maskPhone(phone.e164) }, now }) : null;
   });
   if (emailId) await sendQueued(emailId, now);

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db";
-import { challenges, events } from "@/db/schema";
+import { challenges } from "@/db/schema";
+import { recordEvent } from "@/lib/events/record-event";
 
 /**
  * "Don't allow" on a trusted device: the attempt's pushed code stops working at once (verifyChallenge answers
@@ -26,8 +27,7 @@ export async function denyChallenge({ userId, challengeId, now = new Date() }: {
       )
       .returning({ purpose: challenges.purpose });
     if (!denied) return false;
-    // Written directly: "challenge_denied" is not (yet) one of recordEvent's types.
-    await tx.insert(events).values({ type: "challenge_denied", userId, method: "device", detail: denied.purpose, at: now });
+    await recordEvent({ type: "challenge_denied", userId, method: "device", detail: denied.purpose, at: now }, tx);
     return true;
   });
 }

@@ -1,7 +1,8 @@
 import { and, count, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
-import { events, trustedDevices, trustedPhones, users } from "@/db/schema";
+import { trustedDevices, trustedPhones, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
 
 export type RemoveTrustedDeviceError = "NOT_FOUND" | "LAST_FACTOR";
 
@@ -34,7 +35,7 @@ export async function removeTrustedDevice({ userId, deviceId, now = new Date() }
     }
 
     await tx.update(trustedDevices).set({ revokedAt: now, rememberUntil: null }).where(eq(trustedDevices.id, device.id));
-    await tx.insert(events).values({ type: "device_revoked", userId, method: "device", at: now });
+    await recordEvent({ type: "device_revoked", userId, method: "device", at: now }, tx);
     return device;
   });
 }

@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { rowsOf } from "@/db/rows";
+
+/**
+ * Recomputes one account's lockout risk with the database's own definition (stepwise_lockout_risk, migration
+ * 0002) and moves the country's gauge by one when it changed — the dashboard reads the gauge, never all accounts.
+ */
+export async function refreshLockoutRisk(tx: Tx, userId: string) {
+  const result = await tx.execute(sql`
+    with before as (select lockout_risk as was from users where id = ${userId} for update),
+    after as (update users set lockout_risk = stepwise_lockout_risk(id) where id = ${userId} returning lockout_risk as is, country_code)
+    select before.was, after.is, after.country_code from before, after`);
+  const [row] = rowsOf<{ was: boolean; is: boolean; country_code: string }>(result);
+  if (!row || row.was === row.is) return;
+  await moveGauge(tx, row.country_code, "lockout_risk", row.is ? 1 : -1);
+}
+
+export async function moveGauge(tx: Tx, countryCode: string, gauge: "accounts" | "enrolled" | "lockout_risk", by: number) {
+  await tx.execute(sql`
+    insert into country_gauges (country_code, gauge, value) values (${countryCode}, ${gauge}, ${by})
+    on conflict (country_code, gauge) do update set value = country_gauges.value + excluded.value`);
+}
