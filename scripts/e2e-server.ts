@@ -12,6 +12,8 @@ const env: NodeJS.ProcessEnv = {
   SMS_TRANSPORT: process.env.SMS_TRANSPORT ?? "dev",
   // Codes to one account are 30 s apart in production; the suite's flows send several in a row.
   CODE_RESEND_COOLDOWN_SECONDS: process.env.CODE_RESEND_COOLDOWN_SECONDS ?? "2",
+  // The suite counts accounts and events: no synthetic population (scripts/prepare-db.ts).
+  STEPWISE_DEMO_POPULATION: "0",
 };
 if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-e2e-")), "pglite");
 

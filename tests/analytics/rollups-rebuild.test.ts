@@ -39,8 +39,14 @@ describe("rollups and gauges kept in each event's transaction", () => {
           if (a.kind === "unphone" && p.phones.length) await removePhone(p.id, p.phones.pop()!, a.day);
           if (a.kind === "device") await trustDevice(p.id, a.day);
           if (a.kind === "key") await confirmKey(p.id, a.day);
-          if (a.kind === "enable" && !p.on) (await enable(p.id, "sms", a.day), (p.on = true));
-          if (a.kind === "disable" && p.on) (await disable(p.id, a.day), (p.on = false));
+          if (a.kind === "enable" && !p.on) {
+            await enable(p.id, "sms", a.day);
+            p.on = true;
+          }
+          if (a.kind === "disable" && p.on) {
+            await disable(p.id, a.day);
+            p.on = false;
+          }
           if (a.kind === "sms") await recordEvent({ type: Math.random() < 0.3 ? "sms_failed" : "sms_sent", userId: p.id, countryCode: p.country, at: new Date(`${a.day}T08:00:00Z`) });
           if (a.kind === "challenge") await recordEvent({ type: "challenge_failed", userId: p.id, method: "sms", at: new Date(`${a.day}T08:00:00Z`) });
         }

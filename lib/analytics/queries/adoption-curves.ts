@@ -52,8 +52,10 @@ export function curvePoints({ launchDay, today, horizonDays, totalAccounts, dail
   for (const r of daily) {
     const d = daysBetween(launchDay, r.day);
     const e = byDay.get(d) ?? { created: 0, net: 0 };
-    if (r.metric === "account_created") (e.created += r.n), (createdSinceLaunch += r.n);
-    else e.net += r.metric === "two_step_enabled" ? r.n : -r.n;
+    if (r.metric === "account_created") {
+      e.created += r.n;
+      createdSinceLaunch += r.n;
+    } else e.net += r.metric === "two_step_enabled" ? r.n : -r.n;
     byDay.set(d, e);
   }
   let accounts = totalAccounts - createdSinceLaunch;
