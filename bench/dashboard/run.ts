@@ -58,7 +58,8 @@ async function main() {
     }
 
     const grow = async (to: number) => {
-      const [{ n }] = (await database.db.execute(sql`select count(*)::int as n from users`)) as unknown as { n: number }[];
+      const [row] = (await database.db.execute(sql`select count(*)::int as n from users`)) as unknown as { n: number }[];
+      const n = row!.n;
       const started = performance.now();
       await synthesizePopulation(database.db, { accounts: to - n, seed: to });
       console.error(`  synthesized ${to - n} accounts in ${((performance.now() - started) / 1000).toFixed(0)} s`);

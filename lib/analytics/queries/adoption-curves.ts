@@ -1,7 +1,7 @@
-import { and, gte, inArray, sql } from "drizzle-orm";
+import { and, between, eq, gt, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { dailyRollups } from "@/db/schema";
-import { daysBetween } from "../dashboard-filters";
+import { addDays, daysBetween } from "../dashboard-filters";
 import { gaugesAsOf } from "./load-rollups";
 import { loadLaunchedWaves } from "./planned-availability";
 
@@ -31,20 +31,32 @@ export async function loadAdoptionCurves({ countries, today, horizonDays = 180 }
       .map((w) => ({ ...w, countries: countries ? w.countries.filter((c) => countries.includes(c)) : w.countries }))
       .filter((w) => w.countries.length > 0)
       .map(async (w) => {
-        const [totals, daily] = await Promise.all([
+        const horizonEnd = addDays(w.launchDay, horizonDays);
+        const scope = inArray(dailyRollups.countryCode, w.countries);
+        // Only the horizon's days are read day by day; accounts created after it are one sum (rows after the
+        // horizon are skipped by the (metric, day) index instead of grouped).
+        const [totals, daily, [after]] = await Promise.all([
           gaugesAsOf({ asOf: today, countries: w.countries }),
           db
             .select({ day: dailyRollups.day, metric: dailyRollups.metric, n: sql<number>`sum(${dailyRollups.count})::int` })
             .from(dailyRollups)
-            .where(and(gte(dailyRollups.day, w.launchDay), inArray(dailyRollups.metric, ["account_created", "two_step_enabled", "two_step_disabled"]), inArray(dailyRollups.countryCode, w.countries)))
+            .where(and(between(dailyRollups.day, w.launchDay, horizonEnd), inArray(dailyRollups.metric, ["account_created", "two_step_enabled", "two_step_disabled"]), scope))
             .groupBy(dailyRollups.day, dailyRollups.metric),
+          db
+            .select({ n: sql<number>`coalesce(sum(${dailyRollups.count}), 0)::int` })
+            .from(dailyRollups)
+            .where(and(eq(dailyRollups.metric, "account_created"), gt(dailyRollups.day, horizonEnd), scope)),
         ]);
-        return { waveId: w.id, wave: w.name, launchDay: w.launchDay, points: curvePoints({ launchDay: w.launchDay, today, horizonDays, totalAccounts: [...totals.values()].reduce((n, g) => n + g.accounts, 0), daily }) };
+        const totalAccounts = [...totals.values()].reduce((n, g) => n + g.accounts, 0) - (after?.n ?? 0);
+        return { waveId: w.id, wave: w.name, launchDay: w.launchDay, points: curvePoints({ launchDay: w.launchDay, today, horizonDays, totalAccounts, daily }) };
       }),
   );
 }
 
-/** Pure: cumulative points from daily rollups since launch. Accounts before launch = today's total − those created since. */
+/**
+ * Pure: cumulative points from the daily rollups of the horizon. `totalAccounts` = accounts at the end of the horizon
+ * (or today); accounts before launch = that − those created within the horizon.
+ */
 export function curvePoints({ launchDay, today, horizonDays, totalAccounts, daily }: { launchDay: string; today: string; horizonDays: number; totalAccounts: number; daily: { day: string; metric: string; n: number }[] }): CurvePoint[] {
   const last = Math.min(horizonDays, daysBetween(launchDay, today));
   const byDay = new Map<number, { created: number; net: number }>();
