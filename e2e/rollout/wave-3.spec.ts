@@ -1,6 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { confirmItsYou, dbAudit, dbCountryPause, dbWave, signInStaff } from "../admin/helpers";
-import { demoPassword, newContext, signIn, signOut, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
+import { dbUser, demoPassword, newContext, signIn, signOut, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
 import { createAndConfirmKey, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "../two-step-enable/helpers";
 
 // Runs after every other e2e spec (the "rollout" project depends on "chromium"): launching wave 3 changes what
@@ -154,4 +155,93 @@ test("pausing France stops a French enrollment mid-way while an enrolled French 
   await expect(midwayPage).toHaveURL(/\/enable\/phone$/);
   await enrolled.close();
   await midway.close();
+});
+
+/** RFC 4180 as the dashboard writes it: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (quoted || (ch !== "," && ch !== "\n" && ch !== "\r")) {
+      cell += ch;
+    } else if (ch !== "\r") {
+      row.push(cell);
+      cell = "";
+      if (ch === "\n") {
+        rows.push(row);
+        row = [];
+      }
+    }
+  }
+  return rows;
+}
+
+test("the dashboard shows a French enrollment live, keeps its filters in the URL and exports the table it shows", async ({ browser, page, request }) => {
+  test.setTimeout(300_000);
+  await signInStaff(page, "viewer@stepwise.test", "/admin");
+  await page.goto("/admin?country=FR");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByLabel("Country", { exact: true })).toHaveValue("FR");
+  await expect(page.getByTestId("live-status")).toContainText("Live · updated");
+  const enrolled = page.getByTestId("kpi-enrolled");
+  const figure = async () => Number((await enrolled.innerText()).replaceAll(",", ""));
+  const before = await figure();
+  // Survives a refresh of the page's data, not a reload.
+  await page.evaluate(() => Object.assign(window, { e2eNotReloaded: true }));
+
+  // Meanwhile, in another browser, a new French account turns on 2SV.
+  const french = await newContext(browser);
+  const frenchPage = await french.newPage();
+  const email = uniqueEmail("french dashboard");
+  const last = String(Math.floor(Math.random() * 100)).padStart(2, "0");
+  await signUp(frenchPage, { name: "Théo Tableau", email, country: "France" });
+  await startWizard(frenchPage);
+  await frenchPage.getByLabel("Phone number").fill(`+33 6 98 76 54 ${last}`);
+  await frenchPage.getByRole("button", { name: "Send code" }).click();
+  await frenchPage.getByLabel("Verification code").fill(await readSmsCode(french, `+336987654${last}`));
+  await frenchPage.getByRole("button", { name: "Verify number" }).click();
+  await frenchPage.getByRole("button", { name: "Continue", exact: true }).click();
+  await frenchPage.getByRole("button", { name: "Continue", exact: true }).click();
+  await createAndConfirmKey(frenchPage);
+  await turnOn(frenchPage);
+  await french.close();
+
+  // The open dashboard shows it within 5 s, without a reload.
+  await expect(enrolled).toHaveText(new Intl.NumberFormat("en-US").format(before + 1), { timeout: 5_000 });
+  expect(await page.evaluate(() => "e2eNotReloaded" in window)).toBe(true);
+  expect(await dbUser(request, email)).toMatchObject({ countryCode: "FR", twoStepEnabledAt: expect.any(String) });
+
+  // Another filter is another URL, and other figures.
+  const frenchEnrolled = before + 1;
+  await page.getByLabel("Country", { exact: true }).selectOption({ label: "All" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByLabel("Country", { exact: true })).toHaveValue("");
+  await expect(enrolled).not.toHaveText(String(frenchEnrolled));
+  expect(await figure()).toBeGreaterThan(frenchEnrolled);
+
+  // Sorted by Enrolled, the CSV has the table's rows in the table's order, with the same figures.
+  const table = page.getByRole("table", { name: "Enrollment by country" });
+  await table.getByRole("button", { name: "Enrolled" }).click();
+  await expect(page).toHaveURL(/[?&]sort=enrolled/);
+  const franceRow = table.getByRole("row", { name: /France/ });
+  await expect(franceRow.getByRole("cell").nth(3)).toHaveText(String(frenchEnrolled));
+  const shownNames = await table.locator("tbody tr td:first-child a").allInnerTexts();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const csv = parseCsv((await readFile(await (await download).path(), "utf8")).replace(/^\uFEFF/, ""));
+  const [header, ...records] = csv;
+  expect(header).toEqual(expect.arrayContaining(["code", "name", "enrolled"]));
+  expect(records).toHaveLength(shownNames.length);
+  expect(records.map((r) => r[header!.indexOf("name")])).toEqual(shownNames);
+  const france = records.find((r) => r[header!.indexOf("code")] === "FR");
+  expect(Number(france?.[header!.indexOf("enrolled")])).toBe(frenchEnrolled);
 });

@@ -44,5 +44,5 @@ export { hasRole, isStaff };
 /** The staff page this request asked for (set by proxy.ts), to come back to after signing in; /admin otherwise. */
 async function requestedStaffPath() {
   const path = (await headers()).get("x-stepwise-path") ?? "";
-  return /^\/admin(\/[\w\-/?=&%.]*)?$/.test(path) ? path : "/admin";
+  return /^\/admin([/?][\w\-/?=&%.]*)?$/.test(path) ? path : "/admin";
 }
