@@ -17,6 +17,7 @@ export type EventType =
   | "challenge_passed"
   | "challenge_failed"
   | "challenge_denied"
+  | "challenge_locked"
   | "device_revoked"
   | "sms_sent"
   | "sms_failed";

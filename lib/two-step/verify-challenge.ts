@@ -5,7 +5,7 @@ import { codeMatches } from "@/lib/crypto/secrets";
 import { checkGuardrailsForAccount } from "@/lib/rollout/guardrails/check-guardrails";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { maxTriesPerCode } from "./code-policy";
+import { maxTriesPerCode, waitAfterFailures } from "./code-policy";
 import { blockedUntil, clearFailures, countFailure, lockLockoutRow } from "./second-factor-lockout";
 
 export type VerifyChallengeError =
@@ -59,6 +59,9 @@ export async function verifyChallenge(input: {
       const failures = await countFailure(tx, challenge.userId, now);
       await recordEvent({ type: "challenge_failed", userId: challenge.userId, method: challenge.method, detail: challenge.purpose, at: now }, tx);
       const after = blockedUntil({ consecutiveFailures: failures, blockedUntil: null }, now);
+      // This failure made the account wait (or locked it for good): the dashboard counts lockouts.
+      const wait = waitAfterFailures(failures);
+      if (wait !== 0) await recordEvent({ type: "challenge_locked", userId: challenge.userId, method: challenge.method, detail: wait === "locked" ? "for_good" : "wait", at: now }, tx);
       return {
         ok: false,
         code: attempts >= maxTriesPerCode ? "TOO_MANY_TRIES" : "WRONG_CODE",

@@ -68,7 +68,7 @@ describe("dashboard metrics on a hand-built fixture", () => {
       { method: "device", count: 1 },
       { method: "sms", count: 1 },
     ].sort((x, y) => y.count - x.count || 0));
-    expect((await loadChallengeOutcomes(range)).totals).toEqual({ sent: 3, passed: 2, failed: 1, denied: 0 });
+    expect((await loadChallengeOutcomes(range)).totals).toEqual({ sent: 3, passed: 2, failed: 1, denied: 0, locked: 0 });
     expect(await loadSmsDelivery(range)).toEqual([{ country: "US", sent: 3, failed: 1, successRate: 0.75 }]);
   });
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { challenges, outbox, secondFactorLockouts, sessions, trustedPhones, users, type User } from "@/db/schema";
+import { challenges, events, outbox, secondFactorLockouts, sessions, trustedPhones, users, type User } from "@/db/schema";
 import { createSession, upgradeSession } from "@/lib/auth/sessions";
 import { unsealText } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
@@ -166,6 +166,10 @@ describe("consecutive failures on the account", () => {
     }
     expect(issued).toBeGreaterThanOrEqual(20);
     expect(await lockoutOf(account.user.id)).toBe(100);
+    // Every failure that started a wait, and the final lock, counted for the dashboard's "locked" outcome.
+    const locked = await db.select({ detail: events.detail }).from(events).where(and(eq(events.userId, account.user.id), eq(events.type, "challenge_locked")));
+    const waits = Array.from({ length: maxConsecutiveFailures }, (_, i) => waitAfterFailures(i + 1)).filter((w) => w !== 0);
+    expect(locked.map((e) => e.detail)).toEqual(waits.map((w) => (w === "locked" ? "for_good" : "wait")));
 
     // 101st: a fresh code cannot even be sent, and the right code of the last challenge is refused, a year later too.
     now = later(now, 365 * 24 * 60 * minutes);

@@ -98,7 +98,7 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
   const methods = d.methodMix.map((m, i) => ({ name: methodName(m.method), value: m.count, share: m.count / (methodTotal || 1), colour: seriesColour(i) }));
 
   const outcomes = d.challengeOutcomes.totals;
-  const outcomeItems = (["sent", "passed", "failed", "denied"] as const).map((k) => ({
+  const outcomeItems = (["sent", "passed", "failed", "denied", "locked"] as const).map((k) => ({
     name: k[0]!.toUpperCase() + k.slice(1),
     value: outcomes[k],
     label: k === "sent" ? formatCount(outcomes[k]) : `${formatCount(outcomes[k])} · ${formatShare(outcomes.sent ? outcomes[k] / outcomes.sent : null)}`,
@@ -183,15 +183,15 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
       <ChartCard
         id="challenges"
         title="Sign-in challenge outcomes"
-        description="Second-step codes sent in the period and how they ended (shares are of codes sent)."
+        description="Second-step codes sent in the period and how they ended (shares are of codes sent; locked = a wrong code that made the account wait)."
         empty={anyOutcome ? null : "No second-step codes were sent in this period — outcomes appear here as accounts with two-step verification sign in."}
         table={
           <NumbersTable
             caption="Challenge outcomes by method"
-            columns={["Method", "Sent", "Passed", "Failed", "Denied"]}
+            columns={["Method", "Sent", "Passed", "Failed", "Denied", "Locked"]}
             rows={[
-              ...d.challengeOutcomes.byMethod.map((m) => ({ key: m.method, cells: [methodName(m.method), formatCount(m.sent), formatCount(m.passed), formatCount(m.failed), formatCount(m.denied)] as [string, ...string[]] })),
-              { key: "total", cells: ["All methods", formatCount(outcomes.sent), formatCount(outcomes.passed), formatCount(outcomes.failed), formatCount(outcomes.denied)] },
+              ...d.challengeOutcomes.byMethod.map((m) => ({ key: m.method, cells: [methodName(m.method), formatCount(m.sent), formatCount(m.passed), formatCount(m.failed), formatCount(m.denied), formatCount(m.locked)] as [string, ...string[]] })),
+              { key: "total", cells: ["All methods", formatCount(outcomes.sent), formatCount(outcomes.passed), formatCount(outcomes.failed), formatCount(outcomes.denied), formatCount(outcomes.locked)] },
             ]}
           />
         }
@@ -199,7 +199,7 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
         <BarListChart
           items={outcomeItems}
           nameWidth={72}
-          label={`${formatCount(outcomes.sent)} codes sent: ${formatCount(outcomes.passed)} passed (${formatShare(outcomes.sent ? outcomes.passed / outcomes.sent : null)}), ${formatCount(outcomes.failed)} failed, ${formatCount(outcomes.denied)} denied.`}
+          label={`${formatCount(outcomes.sent)} codes sent: ${formatCount(outcomes.passed)} passed (${formatShare(outcomes.sent ? outcomes.passed / outcomes.sent : null)}), ${formatCount(outcomes.failed)} failed, ${formatCount(outcomes.denied)} denied, ${formatCount(outcomes.locked)} locked.`}
         />
       </ChartCard>
 

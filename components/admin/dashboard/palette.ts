@@ -30,4 +30,4 @@ export const FUNNEL_STEP_NAMES: Record<string, string> = {
   two_step_enabled: "Enabled",
 };
 
-export const OUTCOME_COLOURS = { sent: "#2563eb", passed: "#059669", failed: "#e11d48", denied: "#d97706" } as const;
+export const OUTCOME_COLOURS = { sent: "#2563eb", passed: "#059669", failed: "#e11d48", denied: "#d97706", locked: "#7c3aed" } as const;

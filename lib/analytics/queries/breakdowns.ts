@@ -2,8 +2,9 @@ import type { DashboardFilters } from "../dashboard-filters";
 import { dailySeries, sumRollups, type SumRow } from "./load-rollups";
 
 export const funnelSteps = ["enrollment_started", "phone_verified", "device_trusted", "key_confirmed", "two_step_enabled"] as const;
-export const challengeMetrics = ["challenge_sent", "challenge_passed", "challenge_failed", "challenge_denied"] as const;
+export const challengeMetrics = ["challenge_sent", "challenge_passed", "challenge_failed", "challenge_denied", "challenge_locked"] as const;
 
+type Outcome = "sent" | "passed" | "failed" | "denied" | "locked";
 type Range = Pick<DashboardFilters, "from" | "to"> & { countries: string[] | null };
 const total = (rows: SumRow[], metric: string) => rows.filter((r) => r.metric === metric).reduce((n, r) => n + r.n, 0);
 
@@ -25,14 +26,14 @@ export async function loadFunnel(range: Range) {
   });
 }
 
-/** Second-step outcomes in the range: sent, passed, failed, denied — overall and by method. */
+/** Second-step outcomes in the range: sent, passed, failed, denied, locked (a failure that made the account wait) — overall and by method. */
 export async function loadChallengeOutcomes(range: Range) {
   const rows = await sumRollups({ ...range, metrics: [...challengeMetrics] });
   return {
-    totals: Object.fromEntries(challengeMetrics.map((m) => [m.replace("challenge_", ""), total(rows, m)])) as Record<"sent" | "passed" | "failed" | "denied", number>,
+    totals: Object.fromEntries(challengeMetrics.map((m) => [m.replace("challenge_", ""), total(rows, m)])) as Record<Outcome, number>,
     byMethod: [...new Set(rows.map((r) => r.method || "unknown"))].map((method) => ({
       method,
-      ...(Object.fromEntries(challengeMetrics.map((m) => [m.replace("challenge_", ""), rows.filter((r) => r.metric === m && (r.method || "unknown") === method).reduce((n, r) => n + r.n, 0)])) as Record<"sent" | "passed" | "failed" | "denied", number>),
+      ...(Object.fromEntries(challengeMetrics.map((m) => [m.replace("challenge_", ""), rows.filter((r) => r.metric === m && (r.method || "unknown") === method).reduce((n, r) => n + r.n, 0)])) as Record<Outcome, number>),
     })),
   };
 }
