@@ -356,7 +356,8 @@ export const dailyRollups = pgTable(
     method: text().notNull().default(""),
     count: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.countryCode, t.metric, t.method] }), index().on(t.metric, t.day)],
+  // Dashboard reads are day ranges of one metric, in all countries (metric, day) or in a few (metric, country, day).
+  (t) => [primaryKey({ columns: [t.day, t.countryCode, t.metric, t.method] }), index().on(t.metric, t.day), index().on(t.metric, t.countryCode, t.day)],
 );
 
 /** Current values per country that are states, not flows (e.g. accounts at lockout risk). */

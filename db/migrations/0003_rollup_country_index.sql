@@ -1,0 +1,1 @@
+CREATE INDEX "daily_rollups_metric_country_code_day_index" ON "daily_rollups" USING btree ("metric","country_code","day");
