@@ -21,3 +21,12 @@ export async function moveGauge(tx: Tx, countryCode: string, gauge: "accounts" |
     insert into country_gauges (country_code, gauge, value) values (${countryCode}, ${gauge}, ${by})
     on conflict (country_code, gauge) do update set value = country_gauges.value + excluded.value`);
 }
+
+/** After a country's SMS support changes: every account with a phone there, then the risk gauges, recomputed. */
+export async function refreshLockoutRiskForPhonesIn(tx: Tx, phoneCountry: string) {
+  await tx.execute(sql`
+    update users set lockout_risk = stepwise_lockout_risk(id)
+    where id in (select user_id from trusted_phones where country_code = ${phoneCountry}) and lockout_risk is distinct from stepwise_lockout_risk(id)`);
+  await tx.execute(sql`delete from country_gauges where gauge = 'lockout_risk'`);
+  await tx.execute(sql`insert into country_gauges (country_code, gauge, value) select country_code, 'lockout_risk', count(*) from users where lockout_risk group by country_code`);
+}

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { countries } from "@/db/schema";
+import { refreshLockoutRiskForPhonesIn } from "@/lib/analytics/refresh-lockout-risk";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,8 @@ export async function setSmsSupport({ actor, countryCode, supported, now = new D
     if (!country) throw new AppError("UNKNOWN_COUNTRY");
     if (country.smsSupported === supported) return;
     await tx.update(countries).set({ smsSupported: supported }).where(eq(countries.code, countryCode));
+    // Phones there stop (or start) counting as second factors: refresh the lockout-risk cohort they belong to.
+    await refreshLockoutRiskForPhonesIn(tx, countryCode);
     await recordAudit(tx, {
       actor,
       action: "country.sms",
