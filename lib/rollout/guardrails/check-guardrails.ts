@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { countryPauses, events, users, waveCountries, waves } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -19,7 +19,7 @@ async function lastHourFigures(countryCode: string, now: Date): Promise<HourFigu
       and(
         inArray(events.type, ["sms_sent", "sms_failed", "challenge_passed", "challenge_failed"]),
         gt(events.at, since),
-        sql`${events.at} <= ${now}`,
+        lte(events.at, now),
         // SMS events carry the country the text went to; challenge events are the account's.
         or(eq(events.countryCode, countryCode), and(sql`${events.countryCode} is null`, eq(users.countryCode, countryCode))),
       ),
