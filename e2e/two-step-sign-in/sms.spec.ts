@@ -1,25 +1,25 @@
 import { expect, test } from "@playwright/test";
 import { newContext, signOut, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
 import { createAndConfirmKey, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "../two-step-enable/helpers";
+import { uniquePhone } from "../recovery/helpers";
 import { dbSessionLevels } from "../two-step-push/helpers";
 
 test("sign in with an SMS code: pending session until the code, then a new aal-2 session", async ({ browser, request }) => {
   // The sign-in code is the account's second SMS, and sends to one account are 30 s apart.
   test.setTimeout(240_000);
   const email = uniqueEmail();
-  const last = String(Math.floor(Math.random() * 100)).padStart(2, "0");
-  const e164 = `+120255501${last}`;
+  const { typed, e164 } = uniquePhone();
   const context = await newContext(browser);
   const page = await context.newPage();
   await signUp(page, { name: "Sid Signin", email, country: "United States" });
 
   // 2SV on with a verified trusted phone, through the wizard.
   await startWizard(page);
-  await page.getByLabel("Phone number").fill(`+1 (202) 555-01${last}`);
+  await page.getByLabel("Phone number").fill(typed);
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByLabel("Verification code").fill(await readSmsCode(context, e164));
   await page.getByRole("button", { name: "Verify number" }).click();
-  await expect(page.getByText(`+1 202 555 01${last} is now a trusted number.`)).toBeVisible();
+  await expect(page.getByText(`+1 ${e164.slice(2, 5)} ${e164.slice(5, 8)} ${e164.slice(8)} is now a trusted number.`)).toBeVisible();
   await page.getByRole("button", { name: "Continue", exact: true }).click();
   await page.getByRole("button", { name: "Continue", exact: true }).click();
   await createAndConfirmKey(page);
