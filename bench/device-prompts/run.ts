@@ -6,12 +6,13 @@
 // THIS process and served by two separate `next start` instances, polled round-robin like a load balancer would —
 // state lives only in the database. A throwaway database is created and dropped. Knobs: POLL_MS (1000, as
 // <DevicePrompts/>), ROUNDS (20), PORT (3390; the second instance uses PORT+1).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
+import { startInstance } from "../start-instance";
 
 const secret = "bench-only-secret-bench-only-secret-0000";
 process.env.AUTH_SECRET = secret;
@@ -61,16 +62,7 @@ async function main() {
     const cookie = `authjs.session-token=${jwt}; stepwise_device=${deviceToken}`;
 
     const env = { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: secret, SMS_TRANSPORT: "dev", NEXT_TELEMETRY_DISABLED: "1", STEPWISE_TEST_HOOKS: "" };
-    for (const [i, base] of instances.entries()) {
-      const server = spawn("node_modules/.bin/next", ["start", "-p", String(port + i)], { env, stdio: ["ignore", "ignore", "inherit"] });
-      servers.push(server);
-      for (let tries = 0; ; tries++) {
-        if (tries > 240) throw new Error(`next start on ${base} did not come up`);
-        const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
-        if (ok) break;
-        await sleep(250);
-      }
-    }
+    for (const base of instances) servers.push(await startInstance(base, env));
 
     // Sanity: the trusted browser gets 200, a browser without the device cookie 404.
     const probe = await fetch(`${instances[0]}/api/device-prompts`, { headers: { cookie } });

@@ -6,10 +6,11 @@
 // is created, seeded and dropped. Two `next start` instances share it. Each flip pauses or resumes France through
 // instance A (the same domain code the console uses, via the test hook) and polls instance B's /api/availability
 // every POLL_MS until B answers with the new state. Knobs: FLIPS (20), POLL_MS (5), PORT (3392; B uses PORT+1).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import postgres from "postgres";
+import { startInstance } from "../start-instance";
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const flips = Number(process.env.FLIPS ?? 20);
@@ -22,15 +23,6 @@ const stats = (xs: number[]) => {
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
   return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
 };
-
-async function startInstance(base: string, env: NodeJS.ProcessEnv) {
-  const server = spawn("node_modules/.bin/next", ["start", "-p", new URL(base).port], { env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let tries = 0; ; tries++) {
-    if (tries > 240) throw new Error(`next start on ${base} did not come up`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return server;
-    await sleep(250);
-  }
-}
 
 const statusOnB = async () => ((await (await fetch(`${b}/api/availability?country=FR`, { cache: "no-store" })).json()) as { status: string }).status;
 

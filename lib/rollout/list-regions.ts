@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { countries, countryPauses, users, waveCountries, waves } from "@/db/schema";
 import { availabilityAt, type Availability } from "./availability";
 import { countInRamp } from "./count-eligible";
-import type { RegionRow, RegionStatus } from "./region-row";
+import type { RegionRow } from "./region-row";
 
 /** Every country with its rollout status at `now`, SMS support and enrollment counts, for the Regions page. */
 export async function listRegions(now = new Date()): Promise<RegionRow[]> {
@@ -34,7 +34,7 @@ export async function listRegions(now = new Date()): Promise<RegionRow[]> {
       return {
         code: country.code,
         name: country.name,
-        status: regionStatus(shown),
+        status: shown.status,
         percent: planned.status === "ramping" ? planned.percent : null,
         waveId: wave?.id ?? null,
         wave: wave?.name ?? null,
@@ -48,8 +48,6 @@ export async function listRegions(now = new Date()): Promise<RegionRow[]> {
     }),
   );
 }
-
-const regionStatus = (a: Availability): RegionStatus => a.status;
 
 async function eligibleCount(planned: Availability, countryCode: string, accounts: number) {
   if (planned.status === "available") return accounts;

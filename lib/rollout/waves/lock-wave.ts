@@ -5,7 +5,6 @@ import { AppError } from "@/lib/errors";
 import type { StaffActor } from "./staff-actor";
 import { waveCommandProblem, type WaveCommand } from "./wave-rules";
 
-export type { Tx };
 
 // Serialises every change to wave membership and state, so two staff members never race each other into a conflict.
 export const lockRollout = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lock(20130321)`);

@@ -1,11 +1,11 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { countries, waveCountries, waves, type RampStep } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { rampProblem } from "../ramp";
-import { lockRollout, lockWaveFor, type Tx } from "./lock-wave";
+import { lockRollout, lockWaveFor } from "./lock-wave";
 import type { StaffActor } from "./staff-actor";
 
 export interface WaveDraft {

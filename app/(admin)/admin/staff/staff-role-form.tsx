@@ -1,8 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
-import { Notice } from "@/components/ui/card";
+import { ActionOutcome } from "@/components/admin/action-outcome";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { setStaffRoleAction, type StaffRoleState } from "./actions";
@@ -28,17 +27,7 @@ export function StaffRoleForm({ confirmHref, email = "", role = "viewer", compac
       <SubmitButton variant={compact ? "secondary" : "primary"} pendingLabel="Saving…">
         {compact ? "Change" : "Give role"}
       </SubmitButton>
-      {state?.error && (
-        <Notice tone="error">
-          {state.error}{" "}
-          {state.stepUp && (
-            <Link href={confirmHref} className="font-semibold underline">
-              Confirm it&apos;s you
-            </Link>
-          )}
-        </Notice>
-      )}
-      {state?.ok && <Notice tone="success">{state.message}</Notice>}
+      <ActionOutcome state={state} confirmHref={confirmHref} />
     </form>
   );
 }
