@@ -1,8 +1,8 @@
 "use client";
 
 import type { ColumnFiltersState, ColumnSort, PaginationState, SortingState } from "@tanstack/react-table";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { startTransition, useCallback, useMemo, useOptimistic } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
 import { PAGE_SIZE } from "./features";
 
 export interface UrlTableConfig {
@@ -54,14 +54,14 @@ function parse(params: URLSearchParams, config: UrlTableConfig) {
 }
 
 /**
- * Table state lives in the URL so a link shows the same view. Updates are optimistic: the table reacts at once,
- * while router.replace (which re-renders the server page) catches up in a transition.
+ * Table state lives in the URL so a link shows the same view. The table filters and sorts in the browser, so a
+ * change only rewrites the address (history.replaceState, which Next's useSearchParams follows at once): no
+ * server render per keystroke, and a reload right after a change already shows it.
  */
 export function useUrlTableState(config: UrlTableConfig) {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const [query, setQuery] = useOptimistic(searchParams.toString());
+  const query = searchParams.toString();
   const state = useMemo(() => parse(new URLSearchParams(query), config), [query, config]);
 
   const update = useCallback(
@@ -73,12 +73,9 @@ export function useUrlTableState(config: UrlTableConfig) {
       }
       if (!keepPage) next.delete("page");
       const qs = next.toString();
-      startTransition(() => {
-        setQuery(qs);
-        router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-      });
+      window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
     },
-    [query, setQuery, router, pathname],
+    [query, pathname],
   );
 
   const setSorting = useCallback(
