@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   char,
   date,
@@ -129,6 +130,9 @@ export const users = pgTable(
     passwordChangedAt: timestamp({ withTimezone: true }),
     twoStepEnabledAt: timestamp({ withTimezone: true }),
     emailChangedAt: timestamp({ withTimezone: true }),
+    // The second-step method that last worked ("sms:<phone id>", "device", "totp", "passkey", "backup_code"):
+    // offered first next time.
+    lastSecondFactor: text(),
     // Enrolled with one working second factor or no confirmed Recovery Key: one lost phone from being locked out.
     // Kept current by recordEvent (lib/analytics/refresh-lockout-risk.ts) so the dashboard reads a gauge, not users.
     lockoutRisk: boolean().notNull().default(false),
@@ -226,6 +230,9 @@ export const trustedDevices = pgTable(
 
 export const challengePurposes = ["sign_in", "step_up", "enroll_phone", "recovery"] as const;
 export const challengeMethods = ["sms", "device"] as const;
+// Every way to pass the second step; the first two send a code (a `challenges` row), the rest are held by the owner.
+export const secondFactorMethods = ["sms", "device", "totp", "passkey", "backup_code"] as const;
+export type SecondFactorMethod = (typeof secondFactorMethods)[number];
 export type ChallengePurpose = (typeof challengePurposes)[number];
 export type ChallengeMethod = (typeof challengeMethods)[number];
 
@@ -371,6 +378,103 @@ export const countryGauges = pgTable(
   (t) => [primaryKey({ columns: [t.countryCode, t.gauge] })],
 );
 
+// ── Factors the owner holds: authenticator apps, passkeys, backup codes, app-specific passwords ──────────
+
+/** An authenticator app (RFC 6238). One confirmed per account; setting up a new one retires the old secret. */
+export const authenticatorApps = pgTable(
+  "authenticator_apps",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // AES-256-GCM under TOTP_ENCRYPTION_KEY: checking a code needs the secret itself, so it is sealed, not hashed.
+    sealedSecret: text().notNull(),
+    // Null while the owner has not yet typed a code from the app: an unconfirmed secret never passes a second step.
+    confirmedAt: timestamp({ withTimezone: true }),
+    // The last accepted time step: a code works once, even inside its ±30 s window.
+    lastUsedStep: bigint({ mode: "number" }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/** A WebAuthn credential: a passkey (synced, discoverable) or a security key. */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    credentialId: text().notNull(),
+    publicKey: text().notNull(),
+    // Signature counter: a value that does not grow means a cloned authenticator (0 = the authenticator keeps none).
+    counter: bigint({ mode: "number" }).notNull().default(0),
+    transports: jsonb().$type<string[]>().notNull().default([]),
+    name: text().notNull(),
+    deviceType: text().$type<"singleDevice" | "multiDevice">().notNull(),
+    backedUp: boolean().notNull().default(false),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex().on(t.credentialId), index().on(t.userId)],
+);
+
+/** One WebAuthn ceremony: the random challenge, bound to the session (or sign-in attempt) that asked; single use. */
+export const webauthnChallenges = pgTable(
+  "webauthn_challenges",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // The session id, or for a passwordless sign-in the random id kept in a short-lived cookie.
+    ownerKey: text().notNull(),
+    userId: uuid(),
+    purpose: text().$type<"register" | "sign_in" | "step_up" | "passwordless">().notNull(),
+    challenge: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.ownerKey)],
+);
+
+/** Ten single-use codes for when no phone, device, app or passkey is at hand. Stored as keyed hashes only. */
+export const backupCodes = pgTable(
+  "backup_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.userId, t.codeHash)],
+);
+
+/** Passwords for apps that cannot ask for a code (mail, calendar): accepted only by the HTTP Basic API. */
+export const appPasswords = pgTable(
+  "app_passwords",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    label: text().notNull(),
+    // Keyed hash: 16 random letters (75 bits) need no slow hash, and a lookup by hash keeps Basic auth fast.
+    passwordHash: text().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    lastUsedIp: text(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex().on(t.passwordHash), index().on(t.userId)],
+);
+
 export type Challenge = typeof challenges.$inferSelect;
 export type TrustedPhone = typeof trustedPhones.$inferSelect;
 export type TrustedDevice = typeof trustedDevices.$inferSelect;
+export type Passkey = typeof passkeys.$inferSelect;
+export type AppPassword = typeof appPasswords.$inferSelect;

@@ -7,6 +7,7 @@ import { join } from "node:path";
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-e2e-only-secret-e2e-only",
+  TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY ?? "ZTJlLW9ubHktdG90cC1rZXktZTJlLW9ubHktdG90cC0=",
   NEXT_TELEMETRY_DISABLED: "1",
   STEPWISE_TEST_HOOKS: "1",
   SMS_TRANSPORT: process.env.SMS_TRANSPORT ?? "dev",

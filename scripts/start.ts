@@ -9,19 +9,23 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** The embedded demo keeps its own AUTH_SECRET in .data; several instances must share one set in the environment. */
-function authSecret() {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = ".data/auth-secret";
+/** The embedded demo keeps its own secrets in .data; several instances must share one set in the environment. */
+function localSecret(name: "AUTH_SECRET" | "TOTP_ENCRYPTION_KEY", file: string, encoding: "base64url" | "base64") {
+  if (process.env[name]) return process.env[name];
   if (!existsSync(file)) {
     mkdirSync(".data", { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    writeFileSync(file, randomBytes(32).toString(encoding), { mode: 0o600 });
   }
-  if (process.env.DATABASE_URL) console.warn("AUTH_SECRET is not set: using .data/auth-secret. Set AUTH_SECRET when running several instances.");
+  if (process.env.DATABASE_URL) console.warn(`${name} is not set: using ${file}. Set ${name} when running several instances.`);
   return readFileSync(file, "utf8").trim();
 }
 
-const env = { ...process.env, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  AUTH_SECRET: localSecret("AUTH_SECRET", ".data/auth-secret", "base64url"),
+  TOTP_ENCRYPTION_KEY: localSecret("TOTP_ENCRYPTION_KEY", ".data/totp-key", "base64"),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 try {
   messagingConfig(env);
 } catch (error) {

@@ -19,6 +19,13 @@ export type EventType =
   | "challenge_denied"
   | "challenge_locked"
   | "device_revoked"
+  | "authenticator_added"
+  | "authenticator_removed"
+  | "passkey_added"
+  | "passkey_removed"
+  | "backup_codes_created"
+  | "app_password_created"
+  | "app_password_revoked"
   | "sms_sent"
   | "sms_failed";
 
@@ -32,7 +39,9 @@ export interface NewEvent {
 }
 
 // Events after which an account's second factors or Recovery Key may have changed.
-const changesFactors = new Set<EventType>(["two_step_enabled", "two_step_disabled", "phone_verified", "phone_removed", "device_trusted", "device_revoked", "key_confirmed", "recovery_reset"]);
+const changesFactors = new Set<EventType>(["two_step_enabled", "two_step_disabled", "phone_verified", "phone_removed", "device_trusted", "device_revoked", "key_confirmed", "recovery_reset", "authenticator_added", "authenticator_removed", "passkey_added", "passkey_removed", "backup_codes_created"]);
+// Using the last unused backup code removes a factor too.
+const changesFactorsOf = (e: NewEvent) => changesFactors.has(e.type) || (e.type === "challenge_passed" && e.method === "backup_code");
 
 /**
  * Appends an analytics event and, in the same transaction, adds it to the day's rollup and updates the account's
@@ -50,7 +59,7 @@ export async function recordEvent(event: NewEvent, tx?: Tx): Promise<void> {
     .onConflictDoUpdate({ target: [dailyRollups.day, dailyRollups.countryCode, dailyRollups.metric, dailyRollups.method], set: { count: sql`${dailyRollups.count} + 1` } });
   const gauge = gaugeMoves[event.type];
   if (gauge) await moveGauge(tx, countryCode ?? "ZZ", gauge.name, gauge.by);
-  if (event.userId && changesFactors.has(event.type)) await refreshLockoutRisk(tx, event.userId);
+  if (event.userId && changesFactorsOf(event)) await refreshLockoutRisk(tx, event.userId);
 }
 
 // Running totals per country, so "accounts" and "enrolled now" never need a scan of all days or all accounts.

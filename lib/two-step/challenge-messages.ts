@@ -16,6 +16,14 @@ export function challengeFeedback(error: unknown): ChallengeFeedback {
       return { key: "resendTooSoon", values: { retryAt } };
     case "WRONG_CODE":
       return { key: "wrongCode", values: { triesLeft: String(error.details.triesLeft ?? 0) } };
+    case "WRONG_HELD_CODE":
+      return { key: "wrongHeldCode" };
+    case "CODE_USED":
+      return { key: "codeUsed" };
+    case "NO_AUTHENTICATOR":
+      return { key: "noAuthenticator" };
+    case "PASSKEY_FAILED":
+      return { key: "passkeyFailed" };
     case "TOO_MANY_TRIES":
       return { key: "tooManyTries" };
     case "EXPIRED":

@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users, type Challenge } from "@/db/schema";
+
+type Attempt = Pick<Challenge, "userId" | "requestUserAgent" | "requestCountry" | "requestIp">;
 import { describeDevice } from "@/lib/auth/describe-device";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
 
 /** A right password followed by a wrong code: tell the owner when, from which browser and where (once per attempt). */
-export async function notifyFailedSecondStep(challenge: Challenge, now: Date) {
+export async function notifyFailedSecondStep(challenge: Attempt, now: Date) {
   const [user] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, challenge.userId));
   if (!user) return;
   const browser = describeDevice(challenge.requestUserAgent) ?? "an unknown browser";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { challenges, type Challenge, type ChallengePurpose } from "@/db/schema";
+import { challenges, users, type Challenge, type ChallengePurpose } from "@/db/schema";
 import { codeMatches } from "@/lib/crypto/secrets";
 import { checkGuardrailsForAccount } from "@/lib/rollout/guardrails/check-guardrails";
 import { AppError } from "@/lib/errors";
@@ -77,6 +77,9 @@ export async function verifyChallenge(input: {
       .where(eq(challenges.id, challenge.id))
       .returning();
     await clearFailures(tx, challenge.userId, now);
+    if (challenge.purpose !== "enroll_phone") {
+      await tx.update(users).set({ lastSecondFactor: challenge.method === "sms" ? `sms:${challenge.phoneId}` : "device" }).where(eq(users.id, challenge.userId));
+    }
     await recordEvent({ type: "challenge_passed", userId: challenge.userId, method: challenge.method, detail: challenge.purpose, at: now }, tx);
     return { ok: true, challenge: consumed! };
   });

@@ -17,6 +17,7 @@ const METHOD_NAMES: Record<string, string> = {
   "sms+device": "Both",
   totp: "Authenticator app",
   passkey: "Passkey",
+  backup_code: "Backup code",
   unknown: "Not recorded",
 };
 

@@ -1,16 +1,34 @@
 import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { db as appDb, type DB } from "@/db";
-import { countries, trustedDevices, trustedPhones } from "@/db/schema";
+import { authenticatorApps, backupCodes, countries, passkeys, trustedDevices, trustedPhones } from "@/db/schema";
+
+export interface FactorCount {
+  phones: number;
+  devices: number;
+  apps: number;
+  passkeys: number;
+  /** Unused backup codes; together they count as one factor. */
+  backupCodes: number;
+  total: number;
+}
 
 /**
- * The account's working second factors: verified phones our carriers reach, and trusted browsers that receive codes.
- * 2SV needs at least one at all times; `except*` answers "what would be left after removing this one".
+ * The account's working second factors: verified phones our carriers reach, trusted browsers that receive codes,
+ * a confirmed authenticator app, passkeys, and unused backup codes (one factor however many are left). 2SV needs at
+ * least one at all times; `except*` answers "what would be left after removing this one". The SQL function
+ * stepwise_lockout_risk (migration 0004) applies the same rule.
  */
 export async function countFactors(
-  { userId, exceptPhoneId, exceptDeviceId }: { userId: string; exceptPhoneId?: string; exceptDeviceId?: string },
+  {
+    userId,
+    exceptPhoneId,
+    exceptDeviceId,
+    exceptPasskeyId,
+    exceptApp,
+  }: { userId: string; exceptPhoneId?: string; exceptDeviceId?: string; exceptPasskeyId?: string; exceptApp?: boolean },
   reader: Pick<DB, "select"> = appDb,
-) {
-  const [phones, devices] = await Promise.all([
+): Promise<FactorCount> {
+  const [phones, devices, apps, keys, codes] = await Promise.all([
     reader
       .select({ id: trustedPhones.id })
       .from(trustedPhones)
@@ -35,6 +53,15 @@ export async function countFactors(
           exceptDeviceId ? ne(trustedDevices.id, exceptDeviceId) : undefined,
         ),
       ),
+    exceptApp
+      ? Promise.resolve([])
+      : reader.select({ id: authenticatorApps.id }).from(authenticatorApps).where(and(eq(authenticatorApps.userId, userId), isNotNull(authenticatorApps.confirmedAt))),
+    reader
+      .select({ id: passkeys.id })
+      .from(passkeys)
+      .where(and(eq(passkeys.userId, userId), exceptPasskeyId ? ne(passkeys.id, exceptPasskeyId) : undefined)),
+    reader.select({ id: backupCodes.id }).from(backupCodes).where(and(eq(backupCodes.userId, userId), isNull(backupCodes.usedAt))),
   ]);
-  return { phones: phones.length, devices: devices.length, total: phones.length + devices.length };
+  const total = phones.length + devices.length + apps.length + keys.length + Math.min(codes.length, 1);
+  return { phones: phones.length, devices: devices.length, apps: apps.length, passkeys: keys.length, backupCodes: codes.length, total };
 }

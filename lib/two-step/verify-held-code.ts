@@ -1,0 +1,100 @@
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { db, type Tx } from "@/db";
+import { authenticatorApps, backupCodes, users, type ChallengePurpose } from "@/db/schema";
+import { openWith } from "@/lib/crypto/secrets";
+import { totpKey } from "@/lib/crypto/totp-key";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/events/record-event";
+import { checkGuardrailsForAccount } from "@/lib/rollout/guardrails/check-guardrails";
+import { hashBackupCode } from "./backup-codes/create-backup-codes";
+import { normaliseBackupCode } from "./backup-codes/backup-code-rules";
+import { waitAfterFailures } from "./code-policy";
+import type { RequestContext } from "./issue-challenge";
+import { blockedUntil, clearFailures, countFailure, lockLockoutRow } from "./second-factor-lockout";
+import { matchTotpStep } from "./totp/totp-rules";
+
+export type HeldCodeMethod = "totp" | "backup_code";
+export type VerifyHeldCodeError = "LOCKED" | "WRONG_HELD_CODE" | "CODE_USED" | "NO_AUTHENTICATOR";
+
+type Check = "passed" | "wrong" | "used" | "none";
+
+/**
+ * A code the owner already holds — from their authenticator app or a backup code — so nothing was sent and no
+ * challenge row exists. The same account-wide limit as sent codes applies (≤ 100 consecutive failures, growing
+ * waits), a success clears it, and each code passes once: a TOTP step at or before the last accepted one is refused
+ * (row lock + stored step), a backup code is marked used in the same statement that matches it.
+ */
+export async function verifyHeldCode(input: {
+  userId: string;
+  purpose: ChallengePurpose;
+  method: HeldCodeMethod;
+  code: string;
+  request?: RequestContext;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const outcome = await db.transaction(async (tx) => {
+    const lockout = await lockLockoutRow(tx, input.userId);
+    const blocked = blockedUntil(lockout, now);
+    if (blocked) return { error: "LOCKED" as const, details: { retryAt: blocked === "locked" ? null : blocked.toISOString() } };
+
+    const check = input.method === "totp" ? await checkTotp(tx, input.userId, input.code, now) : await checkBackupCode(tx, input.userId, input.code, now);
+    if (check === "none") return { error: "NO_AUTHENTICATOR" as const, details: {} };
+    const event = { userId: input.userId, method: input.method, detail: input.purpose, at: now };
+    if (check === "passed") {
+      await clearFailures(tx, input.userId, now);
+      await tx.update(users).set({ lastSecondFactor: input.method }).where(eq(users.id, input.userId));
+      await recordEvent({ type: "challenge_passed", ...event }, tx);
+      return null;
+    }
+    const failures = await countFailure(tx, input.userId, now);
+    await recordEvent({ type: "challenge_failed", ...event }, tx);
+    const wait = waitAfterFailures(failures);
+    if (wait !== 0) await recordEvent({ type: "challenge_locked", ...event, detail: wait === "locked" ? "for_good" : "wait" }, tx);
+    return { error: check === "used" ? ("CODE_USED" as const) : ("WRONG_HELD_CODE" as const), details: { failures }, firstFailure: failures === 1 };
+  });
+  if (!outcome) return;
+
+  if (outcome.error === "WRONG_HELD_CODE" || outcome.error === "CODE_USED") await checkGuardrailsForAccount(input.userId, now);
+  // A right password then a wrong code: the owner hears about it once per run of failures.
+  if ("firstFailure" in outcome && outcome.firstFailure && input.purpose === "sign_in" && input.request) {
+    const { notifyFailedSecondStep } = await import("./notify-failed-second-step");
+    await notifyFailedSecondStep(
+      { userId: input.userId, requestIp: input.request.ip, requestCountry: input.request.country, requestUserAgent: input.request.userAgent },
+      now,
+    );
+  }
+  throw new AppError<VerifyHeldCodeError>(outcome.error, outcome.details);
+}
+
+async function checkTotp(tx: Tx, userId: string, typed: string, now: Date): Promise<Check> {
+  const [app] = await tx
+    .select()
+    .from(authenticatorApps)
+    .where(and(eq(authenticatorApps.userId, userId), isNotNull(authenticatorApps.confirmedAt)))
+    .for("update");
+  if (!app) return "none";
+  const secret = openWith(totpKey(), app.sealedSecret);
+  const code = typed.replace(/\s+/g, "");
+  const step = await matchTotpStep({ secret, code, at: now, afterStep: app.lastUsedStep });
+  if (step !== null) {
+    await tx.update(authenticatorApps).set({ lastUsedStep: step, lastUsedAt: now }).where(eq(authenticatorApps.id, app.id));
+    return "passed";
+  }
+  // Right code, already used: say so, so the owner waits for the next one rather than doubting the app.
+  return (await matchTotpStep({ secret, code, at: now, afterStep: null })) === null ? "wrong" : "used";
+}
+
+async function checkBackupCode(tx: Tx, userId: string, typed: string, now: Date): Promise<Check> {
+  const normalised = normaliseBackupCode(typed);
+  if (!normalised) return "wrong";
+  const hash = hashBackupCode(userId, normalised);
+  const [used] = await tx
+    .update(backupCodes)
+    .set({ usedAt: now })
+    .where(and(eq(backupCodes.userId, userId), eq(backupCodes.codeHash, hash), isNull(backupCodes.usedAt)))
+    .returning({ id: backupCodes.id });
+  if (used) return "passed";
+  const [spent] = await tx.select({ id: backupCodes.id }).from(backupCodes).where(and(eq(backupCodes.userId, userId), eq(backupCodes.codeHash, hash)));
+  return spent ? "used" : "wrong";
+}
