@@ -15,6 +15,7 @@ const env: NodeJS.ProcessEnv = {
   CODE_RESEND_COOLDOWN_SECONDS: process.env.CODE_RESEND_COOLDOWN_SECONDS ?? "2",
   // The suite counts accounts and events: no synthetic population (scripts/prepare-db.ts).
   STEPWISE_DEMO_POPULATION: "0",
+  WEBAUTHN_ORIGIN: `http://localhost:${process.env.E2E_PORT ?? "3100"}`,
 };
 if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-e2e-")), "pglite");
 

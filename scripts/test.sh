@@ -10,6 +10,11 @@ if [ ! -x "$chromium" ]; then
   exit 1
 fi
 
+if ! command -v oathtool >/dev/null 2>&1; then
+  echo "oathtool not found: run 'apt-get install -y oathtool' (Debian). The TOTP tests check our codes against it." >&2
+  exit 1
+fi
+
 summary=.test-summary
 mkdir -p "$summary"
 label="${TEST_LABEL:-pglite}"

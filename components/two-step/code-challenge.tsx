@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, useState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useState, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChallengeFeedback } from "@/lib/two-step/challenge-messages";
 import type { SecondFactorOption } from "@/lib/two-step/second-factor-options";
+import { getPasskeyAssertion } from "./passkey-assertion";
 
 export interface SendState {
   challengeId?: string;
@@ -22,9 +23,17 @@ export interface VerifyState {
   field?: string;
 }
 
+type Kind = SecondFactorOption["kind"];
+// Methods that need nothing sent: the owner already holds the code (or the passkey).
+const held = (kind: Kind | undefined): kind is "totp" | "backup_code" | "passkey" => kind === "totp" || kind === "backup_code" || kind === "passkey";
+const codeInput =
+  "block rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-lg shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
+const linkButton = "font-medium text-brand-700 underline-offset-2 hover:underline";
+
 /**
- * Choose where the code goes, send it, type it. Used by the second step at sign-in, step-up, and recovery;
- * each caller passes its own server actions and any extra fields (hidden inputs, a "trust this browser" box).
+ * The second step: choose a method (the one that worked last time comes first), then send a code and type it, type
+ * a code from the authenticator app or a backup code, or answer with a passkey. Used at sign-in, step-up and
+ * recovery; each caller passes its own server actions and extra fields (hidden inputs, "trust this browser").
  */
 export function CodeChallenge({
   options,
@@ -33,6 +42,7 @@ export function CodeChallenge({
   hidden = {},
   extra,
   verifyLabel,
+  passkeyPurpose,
 }: {
   options: SecondFactorOption[];
   send: (state: SendState, data: FormData) => Promise<SendState>;
@@ -40,84 +50,178 @@ export function CodeChallenge({
   hidden?: Record<string, string>;
   extra?: ReactNode;
   verifyLabel?: string;
+  /** Where a passkey answer is checked; without it passkeys are not offered. */
+  passkeyPurpose?: "sign_in" | "step_up";
 }) {
   const t = useTranslations("codeChallenge");
+  const offered = passkeyPurpose ? options : options.filter((o) => o.kind !== "passkey");
   const [sent, sendAction] = useActionState(send, {});
   const [verified, verifyAction] = useActionState(verify, {});
-  const [choosing, setChoosing] = useState(false);
+  const [selected, setSelected] = useState(offered[0]?.value);
+  // Which step is on screen: the method list, a held method's form, or (after a send) the sent code's form.
+  const [mode, setMode] = useState<"choose" | "held" | "sent">("choose");
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const feedback = useFeedback();
-  const denied = useDenied(sent.kind === "device" ? sent.challengeId : undefined);
+  const denied = useDenied(mode === "sent" && sent.kind === "device" ? sent.challengeId : undefined);
   const hiddenInputs = Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  const option = offered.find((o) => o.value === selected);
 
-  if (!options.length) return <Notice tone="warning">{t("noMethods")}</Notice>;
+  if (!offered.length) return <Notice tone="warning">{t("noMethods")}</Notice>;
 
-  if (!sent.challengeId || choosing) {
+  const otherMethod = offered.length > 1 && (
+    <button type="button" onClick={() => setMode("choose")} className={linkButton}>
+      {t("otherMethod")}
+    </button>
+  );
+
+  if (mode === "choose" || (mode === "sent" && !sent.challengeId)) {
     return (
-      <form action={(data) => { setChoosing(false); sendAction(data); }} className="space-y-4">
+      <form
+        action={(data) => {
+          if (held(option?.kind)) return setMode("held");
+          setMode("sent");
+          sendAction(data);
+        }}
+        className="space-y-4"
+      >
         {hiddenInputs}
         {sent.error && <Notice tone="error">{feedback(sent.error)}</Notice>}
         <fieldset className="space-y-2">
           <legend className="mb-2 text-sm font-medium text-slate-800">{t("chooseMethod")}</legend>
-          {options.map((o, i) => (
+          {offered.map((o) => (
             <label key={o.value} className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-200 p-3 hover:bg-slate-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="method" value={o.value} defaultChecked={sent.choice ? sent.choice === o.value : i === 0} className="mt-1" />
+              <input type="radio" name="method" value={o.value} checked={selected === o.value} onChange={() => setSelected(o.value)} className="mt-1" />
               <span className="text-sm">
-                <span className="font-medium text-slate-900">
-                  {o.kind === "sms" ? t("viaSms", { phone: o.label }) : t("viaDevice", { count: Number(o.label) })}
-                </span>
-                {o.kind === "device" && <span className="block text-slate-600">{t("viaDeviceHint")}</span>}
+                <span className="font-medium text-slate-900">{optionTitle(t, o)}</span>
+                <span className="block text-slate-600">{optionHint(t, o)}</span>
               </span>
             </label>
           ))}
         </fieldset>
-        <SubmitButton pendingLabel={t("sending")}>{t("send")}</SubmitButton>
+        <SubmitButton pendingLabel={t("sending")}>{held(option?.kind) ? t("continue") : t("send")}</SubmitButton>
       </form>
     );
   }
 
+  if (mode === "held" && option?.kind === "passkey") {
+    return (
+      <form
+        action={async (data) => {
+          setPasskeyError(null);
+          try {
+            data.set("passkeyResponse", await getPasskeyAssertion(passkeyPurpose!));
+          } catch (error) {
+            return setPasskeyError(error instanceof Error && error.message === "unsupported" ? "passkeyUnsupported" : "passkeyCancelled");
+          }
+          startTransition(() => verifyAction(data));
+        }}
+        className="space-y-4"
+      >
+        {hiddenInputs}
+        <input type="hidden" name="method" value="passkey" />
+        <p className="text-sm text-slate-700">{t("passkeyLead")}</p>
+        {(passkeyError || verified.error) && <Notice tone="error">{passkeyError ? t(passkeyError as "passkeyCancelled") : feedback(verified.error!)}</Notice>}
+        {extra}
+        <div className="flex flex-wrap items-center gap-4">
+          <SubmitButton pendingLabel={t("passkeyWaiting")}>{t("usePasskey")}</SubmitButton>
+          {otherMethod}
+        </div>
+      </form>
+    );
+  }
+
+  const heldKind = mode === "held" ? option?.kind : undefined;
   const error = denied ? { key: "denied" } : verified.error;
   return (
     <div className="space-y-4">
-      <Notice tone="info">
-        {sent.kind === "sms" ? t("sentSms", { destination: sent.destination ?? "" }) : t("sentDevice")}
-        {sent.delayed && <span className="mt-1 block">{t("smsDelayed")}</span>}
-      </Notice>
-      {sent.error && <Notice tone="error">{feedback(sent.error)}</Notice>}
+      {mode === "sent" && (
+        <Notice tone="info">
+          {sent.kind === "sms" ? t("sentSms", { destination: sent.destination ?? "" }) : t("sentDevice")}
+          {sent.delayed && <span className="mt-1 block">{t("smsDelayed")}</span>}
+        </Notice>
+      )}
+      {mode === "sent" && sent.error && <Notice tone="error">{feedback(sent.error)}</Notice>}
       <form action={verifyAction} className="space-y-4" noValidate>
         {hiddenInputs}
-        <input type="hidden" name="challengeId" value={sent.challengeId} />
-        <TextField
-          id="code"
-          label={t("code")}
-          hint={t("codeHint")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={7}
-          required
-          autoFocus
-          error={error ? feedback(error) : undefined}
-          className="block w-40 rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-lg tracking-[0.3em] shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-        />
+        {heldKind ? <input type="hidden" name="method" value={heldKind} /> : <input type="hidden" name="challengeId" value={sent.challengeId} />}
+        {heldKind === "backup_code" ? (
+          <TextField
+            id="code"
+            label={t("backupCode")}
+            hint={t("backupCodeHint")}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={13}
+            required
+            autoFocus
+            error={error ? feedback(error) : undefined}
+            className={`${codeInput} w-56 tracking-wider`}
+          />
+        ) : (
+          <TextField
+            id="code"
+            label={heldKind === "totp" ? t("totpCode") : t("code")}
+            hint={heldKind === "totp" ? t("totpCodeHint") : t("codeHint")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={7}
+            required
+            autoFocus
+            error={error ? feedback(error) : undefined}
+            className={`${codeInput} w-40 tracking-[0.3em]`}
+          />
+        )}
         {extra}
         <SubmitButton pendingLabel={t("verifying")} className="w-full sm:w-auto">
           {verifyLabel ?? t("verify")}
         </SubmitButton>
       </form>
       <div className="flex flex-wrap gap-4 text-sm">
-        <form action={sendAction}>
-          {hiddenInputs}
-          <input type="hidden" name="method" value={sent.choice} />
-          <button type="submit" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("resend")}</button>
-        </form>
-        {options.length > 1 && (
-          <button type="button" onClick={() => setChoosing(true)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            {t("otherMethod")}
-          </button>
+        {mode === "sent" && (
+          <form action={sendAction}>
+            {hiddenInputs}
+            <input type="hidden" name="method" value={sent.choice} />
+            <button type="submit" className={linkButton}>{t("resend")}</button>
+          </form>
         )}
+        {otherMethod}
       </div>
     </div>
   );
+}
+
+type T = ReturnType<typeof useTranslations<"codeChallenge">>;
+
+function optionTitle(t: T, o: SecondFactorOption) {
+  switch (o.kind) {
+    case "sms":
+      return t("viaSms", { phone: o.label });
+    case "device":
+      return t("viaDevice", { count: Number(o.label) });
+    case "totp":
+      return t("viaTotp");
+    case "passkey":
+      return t("viaPasskey");
+    case "backup_code":
+      return t("viaBackupCode");
+  }
+}
+
+function optionHint(t: T, o: SecondFactorOption) {
+  switch (o.kind) {
+    case "sms":
+      return t("viaSmsHint");
+    case "device":
+      return t("viaDeviceHint");
+    case "totp":
+      return t("viaTotpHint");
+    case "passkey":
+      return t("viaPasskeyHint", { count: Number(o.label) });
+    case "backup_code":
+      return t("viaBackupCodeHint", { count: Number(o.label) });
+  }
 }
 
 function useFeedback() {

@@ -34,7 +34,7 @@ test("trusted phones: step-up first, the last factor cannot go, a new number is 
   // The only way to receive codes cannot be removed.
   const phones = page.getByRole("list", { name: "Your trusted numbers" });
   await phones.getByRole("button", { name: "Remove +1 201 555 0142" }).click();
-  await expect(page.getByText("This is your last way to receive codes.")).toBeVisible();
+  await expect(page.getByText("This is your last way to confirm it's you.")).toBeVisible();
   expect((await dbEnrollment(request, email)).phones.filter((p) => !p.removedAt)).toHaveLength(1);
   await expectAccessible(page);
 

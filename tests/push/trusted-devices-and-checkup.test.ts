@@ -50,7 +50,7 @@ describe("removeTrustedDevice", () => {
 });
 
 describe("assessAccountSecurity", () => {
-  const secure: CheckupFacts = { twoStepEnabled: true, twoStepAvailable: true, recoveryKeyConfirmed: true, trustedPhones: 1, trustedDevices: 1 };
+  const secure: CheckupFacts = { twoStepEnabled: true, twoStepAvailable: true, recoveryKeyConfirmed: true, secondFactors: 2 };
   const statuses = (facts: CheckupFacts) => Object.fromEntries(assessAccountSecurity(facts).items.map((i) => [i.id, `${i.status} ${i.href}`]));
 
   it("all green: 2SV on, a confirmed key and two ways to receive codes", () => {
@@ -58,18 +58,18 @@ describe("assessAccountSecurity", () => {
   });
 
   it("each gap links straight to its fix", () => {
-    expect(statuses({ ...secure, twoStepEnabled: false, recoveryKeyConfirmed: false, trustedPhones: 0, trustedDevices: 0 })).toEqual({
+    expect(statuses({ ...secure, twoStepEnabled: false, recoveryKeyConfirmed: false, secondFactors: 0 })).toEqual({
       twoStep: "fix /account/security/enable",
       recoveryKey: "fix /account/security/enable",
       trustedFactors: "fix /account/security",
     });
     expect(statuses({ ...secure, recoveryKeyConfirmed: false })).toMatchObject({ recoveryKey: "fix /account/recovery-key" });
-    expect(statuses({ ...secure, trustedPhones: 0 })).toMatchObject({ trustedFactors: "fix /account/security" });
-    expect(assessAccountSecurity({ ...secure, trustedPhones: 0 }).passed).toBe(2);
+    expect(statuses({ ...secure, secondFactors: 1 })).toMatchObject({ trustedFactors: "fix /account/security" });
+    expect(assessAccountSecurity({ ...secure, secondFactors: 1 }).passed).toBe(2);
   });
 
   it("where 2SV is not available yet, nothing is offered as a fix", () => {
-    const items = assessAccountSecurity({ ...secure, twoStepEnabled: false, twoStepAvailable: false, recoveryKeyConfirmed: false, trustedDevices: 0, trustedPhones: 0 }).items;
+    const items = assessAccountSecurity({ ...secure, twoStepEnabled: false, twoStepAvailable: false, recoveryKeyConfirmed: false, secondFactors: 0 }).items;
     expect(items.map((i) => i.status)).toEqual(["unavailable", "unavailable", "unavailable"]);
   });
 

@@ -98,16 +98,16 @@ describe("step-up with a code (2SV on)", () => {
     const code = await lastSmsCode(await phoneOf(phoneId!));
 
     const wrong = code === "000000" ? "111111" : "000000";
-    expect(await errorCode(passStepUpWithCode({ user, sessionId, action: "password", challengeId: issued.challengeId, code: wrong, now }))).toBe("WRONG_CODE");
-    expect(await errorCode(passStepUpWithCode({ user, sessionId: otherSession, action: "password", challengeId: issued.challengeId, code, now }))).toBe("NOT_VALID");
+    expect(await errorCode(passStepUpWithCode({ user, sessionId, action: "password", proof: { method: "sent", challengeId: issued.challengeId, code: wrong }, now }))).toBe("WRONG_CODE");
+    expect(await errorCode(passStepUpWithCode({ user, sessionId: otherSession, action: "password", proof: { method: "sent", challengeId: issued.challengeId, code }, now }))).toBe("NOT_VALID");
     expect(await isStepUpFresh({ sessionId, action: "password", now })).toBe(false);
 
-    await passStepUpWithCode({ user, sessionId, action: "password", challengeId: issued.challengeId, code, now });
+    await passStepUpWithCode({ user, sessionId, action: "password", proof: { method: "sent", challengeId: issued.challengeId, code }, now });
     expect(await isStepUpFresh({ sessionId, action: "password", now })).toBe(true);
     expect(await isStepUpFresh({ sessionId, action: "disable_two_step", now })).toBe(false);
     expect(await isStepUpFresh({ sessionId: otherSession, action: "password", now })).toBe(false);
     // Single use: the same code cannot confirm a second action.
-    expect(await errorCode(passStepUpWithCode({ user, sessionId, action: "email", challengeId: issued.challengeId, code, now }))).toBe("NOT_VALID");
+    expect(await errorCode(passStepUpWithCode({ user, sessionId, action: "email", proof: { method: "sent", challengeId: issued.challengeId, code }, now }))).toBe("NOT_VALID");
   });
 
   it("a sign-in code is not a step-up code", async () => {
@@ -115,6 +115,6 @@ describe("step-up with a code (2SV on)", () => {
     const sessionId = await openSession(user);
     const issued = await issueChallenge({ userId: user.id, sessionId, purpose: "sign_in", method: "sms", phoneId, request });
     const code = await lastSmsCode(await phoneOf(phoneId!));
-    expect(await errorCode(passStepUpWithCode({ user, sessionId, action: "password", challengeId: issued.challengeId, code }))).toBe("NOT_VALID");
+    expect(await errorCode(passStepUpWithCode({ user, sessionId, action: "password", proof: { method: "sent", challengeId: issued.challengeId, code } }))).toBe("NOT_VALID");
   });
 });

@@ -1,19 +1,10 @@
-import { and, count, desc, eq, isNotNull, isNull, notExists } from "drizzle-orm";
+import { and, desc, eq, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { sessions, trustedPhones } from "@/db/schema";
+import { sessions } from "@/db/schema";
 import { currentRecoveryKey } from "@/lib/two-step/recovery-key";
 
 const later = alias(sessions, "later");
-
-/** Verified, not removed trusted phones of the account. */
-export async function countTrustedPhones(userId: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(trustedPhones)
-    .where(and(eq(trustedPhones.userId, userId), isNotNull(trustedPhones.verifiedAt), isNull(trustedPhones.removedAt)));
-  return row?.n ?? 0;
-}
 
 export async function isRecoveryKeyConfirmed(userId: string) {
   return !!(await currentRecoveryKey(userId))?.confirmedAt;

@@ -15,7 +15,8 @@ import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { listTrustedDevices } from "@/lib/two-step/trusted-devices";
 import { DeviceList } from "./device-list";
-import { countTrustedPhones, isRecoveryKeyConfirmed, listRecentSignIns } from "./load-security-checkup";
+import { countFactors } from "@/lib/two-step/enrollment/count-factors";
+import { isRecoveryKeyConfirmed, listRecentSignIns } from "./load-security-checkup";
 import { assessAccountSecurity } from "./security-checkup";
 import { TwoStepStatus } from "./two-step-status";
 
@@ -26,7 +27,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireUser("/account");
   const params = await searchParams;
-  const [t, td, tc, format, locale, availability, sessions, trusted, phones, keyConfirmed, signIns, deviceToken] = await Promise.all([
+  const [t, td, tc, format, locale, availability, sessions, trusted, factors, keyConfirmed, signIns, deviceToken] = await Promise.all([
     getTranslations("account"),
     getTranslations("devices"),
     getTranslations("checkup"),
@@ -35,7 +36,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
     getAccountAvailability({ countryCode: user.countryCode, userId: user.id }),
     listActiveSessions(user.id),
     listTrustedDevices(user.id),
-    countTrustedPhones(user.id),
+    countFactors({ userId: user.id }),
     isRecoveryKeyConfirmed(user.id),
     listRecentSignIns(user.id),
     readDeviceToken(),
@@ -70,8 +71,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
     twoStepEnabled: !!user.twoStepEnabledAt,
     twoStepAvailable: availability.status === "available",
     recoveryKeyConfirmed: keyConfirmed,
-    trustedPhones: phones,
-    trustedDevices: trusted.length,
+    secondFactors: factors.total,
   });
   const recentSignIns = signIns.map((s) => ({
     id: s.id,
@@ -95,7 +95,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           {tc("securitySettings")}
         </Link>
       </div>
-      <SecurityCheckup items={checkup.items} passed={checkup.passed} values={{ country, count: phones + trusted.length }} signIns={recentSignIns} />
+      <SecurityCheckup items={checkup.items} passed={checkup.passed} values={{ country, count: factors.total }} signIns={recentSignIns} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card
           title={t("profile")}

@@ -8,8 +8,8 @@ export interface CheckupFacts {
   /** 2SV can be turned on in the account's country now. */
   twoStepAvailable: boolean;
   recoveryKeyConfirmed: boolean;
-  trustedPhones: number;
-  trustedDevices: number;
+  /** Working ways to pass the second step: phones, trusted browsers, an authenticator app, passkeys, backup codes. */
+  secondFactors: number;
 }
 
 export interface CheckItem {
@@ -37,10 +37,10 @@ export function assessAccountSecurity(facts: CheckupFacts): { items: CheckItem[]
     facts.twoStepEnabled
       ? { id: "recoveryKey", status: facts.recoveryKeyConfirmed ? "ok" : "fix", href: fixLinks.recoveryKey }
       : { id: "recoveryKey", status: blocked ? "unavailable" : "fix", href: blocked ? fixLinks.security : fixLinks.enable },
-    // One trusted phone or device is a single point of failure: losing it leaves only the Recovery Key.
+    // One method is a single point of failure: losing that phone or device leaves only the Recovery Key.
     {
       id: "trustedFactors",
-      status: facts.trustedPhones + facts.trustedDevices > 1 ? "ok" : blocked ? "unavailable" : "fix",
+      status: facts.secondFactors > 1 ? "ok" : blocked ? "unavailable" : "fix",
       href: fixLinks.security,
     },
   ];

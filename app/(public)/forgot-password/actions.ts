@@ -16,7 +16,7 @@ import { sendRecoveryCode } from "@/lib/recovery/send-recovery-code";
 import { startRecovery } from "@/lib/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
-import { listSecondFactorOptions, parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
+import { listSecondFactorOptions, recoveryKinds, parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
 import { emailSchema } from "@/lib/validation/account";
 
 const throttled = (error: AppError) => ({ key: "throttled", values: { retryAt: String(error.details.retryAt) } });
@@ -67,7 +67,7 @@ export async function sendRecoveryCodeAction(_prev: SendState, formData: FormDat
   if (!parsed) return { error: { key: "noMethods" } };
   try {
     const issued = await sendRecoveryCode({ attempt, ...parsed, locale: await getLocale(), request: await requestContext() });
-    return codeSendState(issued, choice, await listSecondFactorOptions(attempt.userId));
+    return codeSendState(issued, choice, await listSecondFactorOptions(attempt.userId, { kinds: recoveryKinds }));
   } catch (error) {
     if (error instanceof AppError && error.code === "ATTEMPT_INVALID") redirect("/forgot-password/verify");
     return { error: challengeFeedback(error), choice };

@@ -14,7 +14,7 @@ import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { maskPhone } from "@/lib/two-step/mask-phone";
 import { parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
-import { verifyChallenge } from "@/lib/two-step/verify-challenge";
+import { checkSecondFactor, readSecondFactorProof } from "@/lib/two-step/check-second-factor";
 import { getLocale } from "next-intl/server";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
@@ -48,11 +48,11 @@ export async function sendSignInCodeAction(_prev: SendState, formData: FormData)
 
 export async function verifySignInCodeAction(_prev: VerifyState, formData: FormData): Promise<VerifyState> {
   const { user, session } = await requirePendingSecondStep();
-  const code = String(formData.get("code") ?? "").trim();
-  if (!code) return { error: { key: "codeRequired" } };
+  const proof = readSecondFactorProof(formData);
+  if (!proof) return { error: { key: "codeRequired" } };
   let deviceId: string | null = null;
   try {
-    await verifyChallenge({ challengeId: String(formData.get("challengeId") ?? ""), sessionId: session.id, purpose: "sign_in", code });
+    await checkSecondFactor({ userId: user.id, sessionId: session.id, purpose: "sign_in", proof, request: await requestContext() });
   } catch (error) {
     return { error: challengeFeedback(error) };
   }

@@ -24,6 +24,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           send={sendSignInCodeAction}
           verify={verifySignInCodeAction}
           hidden={{ callbackUrl }}
+          passkeyPurpose="sign_in"
           extra={
             <label className="flex items-start gap-3 text-sm">
               <input type="checkbox" name="trustBrowser" className="mt-1" />

@@ -65,3 +65,13 @@ export async function countFactors(
   const total = phones.length + devices.length + apps.length + keys.length + Math.min(codes.length, 1);
   return { phones: phones.length, devices: devices.length, apps: apps.length, passkeys: keys.length, backupCodes: codes.length, total };
 }
+
+/**
+ * How an account enrolled, for the dashboard's method mix: the strongest factor it set up (passkey, then app), else
+ * the sent-code channels it uses ("sms", "device" or both). Pure.
+ */
+export function enrollmentMethod(f: Pick<FactorCount, "phones" | "devices" | "apps" | "passkeys">) {
+  if (f.passkeys) return "passkey";
+  if (f.apps) return "totp";
+  return f.phones ? (f.devices ? "sms+device" : "sms") : "device";
+}

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
-import { enrollments, recoveryKeys, securityQuestions, sessions, trustedDevices, trustedPhones, users } from "@/db/schema";
+import { appPasswords, authenticatorApps, backupCodes, enrollments, passkeys, recoveryKeys, securityQuestions, sessions, trustedDevices, trustedPhones, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -13,7 +13,8 @@ export type DisableTwoStepError = "NOT_ENABLED" | "QUESTIONS_INVALID";
  * Turns 2SV off (the caller has checked a fresh step-up for "disable_two_step"), in one transaction: the account's
  * three new security questions are stored (the "before" world needs them for step-up and password reset), every
  * other session ends, and the 2SV factors are retired — trusted phones forgotten, trusted browsers revoked, the
- * Recovery Key replaced-without-successor — so turning 2SV on again starts clean and re-verifies everything.
+ * Recovery Key replaced-without-successor, the authenticator app, passkeys and backup codes deleted, app-specific
+ * passwords revoked (the main password works for apps again) — so turning 2SV on again starts clean.
  * `two_step_disabled` is recorded and the owner's email queued, then sent after the commit.
  */
 export async function disableTwoStep(input: {
@@ -51,6 +52,10 @@ export async function disableTwoStep(input: {
       .update(trustedDevices)
       .set({ revokedAt: now, rememberUntil: null })
       .where(and(eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt)));
+    await tx.delete(authenticatorApps).where(eq(authenticatorApps.userId, userId));
+    await tx.delete(passkeys).where(eq(passkeys.userId, userId));
+    await tx.delete(backupCodes).where(eq(backupCodes.userId, userId));
+    await tx.update(appPasswords).set({ revokedAt: now }).where(and(eq(appPasswords.userId, userId), isNull(appPasswords.revokedAt)));
     await tx.update(recoveryKeys).set({ replacedAt: now }).where(and(eq(recoveryKeys.userId, userId), isNull(recoveryKeys.replacedAt)));
     await tx.delete(enrollments).where(eq(enrollments.userId, userId));
     await recordEvent({ type: "two_step_disabled", userId, countryCode: user.countryCode, at: now }, tx);

@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import { getAccountAvailability } from "@/lib/rollout/get-country-availability";
 import { deleteSecurityQuestions } from "@/lib/security-questions/security-questions";
 import { storeRecoveryKey } from "../recovery-key";
-import { countFactors } from "./count-factors";
+import { countFactors, enrollmentMethod } from "./count-factors";
 import { accountChanges } from "./get-waiting-period";
 import { queueSecurityEmail, sendQueued } from "./notify-security-change";
 import { waitingDaysFromEnv, waitingPeriod } from "./waiting-period";
@@ -56,8 +56,8 @@ export async function enableTwoStep({ userId, sessionId, now = new Date(), waiti
         type: "two_step_enabled",
         userId,
         countryCode: user.countryCode,
-        method: factors.phones ? (factors.devices ? "sms+device" : "sms") : "device",
-        detail: JSON.stringify({ phones: factors.phones, devices: factors.devices }),
+        method: enrollmentMethod(factors),
+        detail: JSON.stringify(factors),
         at: now,
       },
       tx,

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
+import { readSecondFactorProof } from "@/lib/two-step/check-second-factor";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { listSecondFactorOptions, parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
@@ -48,10 +49,10 @@ export async function sendStepUpCodeAction(_prev: SendState, formData: FormData)
 
 export async function verifyStepUpCodeAction(_prev: VerifyState, formData: FormData): Promise<VerifyState> {
   const { user, session, action, next } = await stepUpContext(formData);
-  const code = String(formData.get("code") ?? "").trim();
-  if (!code) return { error: { key: "codeRequired" } };
+  const proof = readSecondFactorProof(formData);
+  if (!proof) return { error: { key: "codeRequired" } };
   try {
-    await passStepUpWithCode({ user, sessionId: session.id, action, challengeId: String(formData.get("challengeId") ?? ""), code });
+    await passStepUpWithCode({ user, sessionId: session.id, action, proof, request: await requestContext() });
   } catch (error) {
     return { error: challengeFeedback(error) };
   }

@@ -35,7 +35,7 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
     body = (
       <>
         <p className="mb-4 text-sm text-slate-600">{t("codeLead")}</p>
-        <CodeChallenge options={await listSecondFactorOptions(user.id, { exceptDeviceToken: await readDeviceToken() })} send={sendStepUpCodeAction} verify={verifyStepUpCodeAction} hidden={{ action, next }} verifyLabel={t("submit")} />
+        <CodeChallenge options={await listSecondFactorOptions(user.id, { exceptDeviceToken: await readDeviceToken() })} send={sendStepUpCodeAction} verify={verifyStepUpCodeAction} hidden={{ action, next }} verifyLabel={t("submit")} passkeyPurpose="step_up" />
       </>
     );
   } else {

@@ -10,7 +10,9 @@ import { getEligibility } from "@/lib/two-step/enrollment/get-eligibility";
 import { getEnrollment } from "@/lib/two-step/enrollment/get-enrollment";
 import { enrollmentSteps, stepIndex } from "@/lib/two-step/enrollment/steps";
 import { currentRecoveryKey } from "@/lib/two-step/recovery-key";
+import { lowBackupCodes } from "@/lib/two-step/backup-codes/backup-code-rules";
 import { DeviceRows } from "./_components/device-rows";
+import { factorSummary } from "./_components/factor-summary";
 import { deviceOverview } from "./_components/device-data";
 import { verifiedPhones } from "./_components/phone-data";
 import { TrustBrowserButton } from "./_components/trust-browser-button";
@@ -19,7 +21,7 @@ import { trustThisBrowserAction } from "./enable/actions";
 
 export const metadata: Metadata = { title: "Security" };
 
-const doneKeys = ["enabled", "disabled", "keyConfirmed", "questions"] as const;
+const doneKeys = ["enabled", "disabled", "keyConfirmed", "questions", "authenticator", "authenticatorRemoved"] as const;
 const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ done?: string | string[]; staff?: string | string[] }> }) {
@@ -33,11 +35,12 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
     getEnrollment(user.id),
   ]);
   const enabled = status.status === "enabled";
-  const [questions, phones, devices, key] = await Promise.all([
+  const [questions, phones, devices, key, held] = await Promise.all([
     enabled ? Promise.resolve(false) : hasSecurityQuestions(user.id),
     enabled ? verifiedPhones(user.id) : Promise.resolve([]),
     deviceOverview({ userId: user.id, sessionId: session.id }),
     enabled ? currentRecoveryKey(user.id) : Promise.resolve(null),
+    enabled ? factorSummary(user.id) : Promise.resolve(null),
   ]);
   const country = countryName(user.countryCode, locale);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
@@ -135,14 +138,36 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         <>
           <Card title={t("phonesTitle")} description={t("phonesLead")} actions={<Link href="/account/security/phones" className={link}>{t("manage")}<span className="sr-only"> {t("phonesTitle")}</span></Link>}>
             {phones.length ? (
-              <ul className="divide-y divide-slate-100 text-sm" aria-label={t("phonesTitle")}>
-                {phones.map((p) => (
-                  <li key={p.id} className="py-2 font-mono text-slate-900">{p.display}</li>
-                ))}
-              </ul>
+              <>
+                <ul className="divide-y divide-slate-100 text-sm" aria-label={t("phonesTitle")}>
+                  {phones.map((p) => (
+                    <li key={p.id} className="py-2 font-mono text-slate-900">{p.display}</li>
+                  ))}
+                </ul>
+                {/* NIST SP 800-63B rev 4 §3.1.3.3: SMS is a restricted authenticator; say so and offer better. */}
+                {!held!.app && !held!.passkeys && <p className="mt-3 text-sm text-slate-600">{t("smsRisk")}</p>}
+              </>
             ) : (
               <p className="text-sm text-slate-600">{t("noPhones")}</p>
             )}
+          </Card>
+          <Card title={t("appTitle")} description={t("appLead")} actions={<Link href="/account/security/authenticator" className={link}>{held!.app ? t("manage") : t("setUp")}<span className="sr-only"> {t("appTitle")}</span></Link>}>
+            <p className="text-sm text-slate-700" data-testid="app-status">
+              {held!.app ? t("appOn", { date: date(held!.app.confirmedAt) }) : t("appOff")}
+            </p>
+          </Card>
+          <Card title={t("passkeysTitle")} description={t("passkeysLead")} actions={<Link href="/account/security/passkeys" className={link}>{held!.passkeys ? t("manage") : t("add")}<span className="sr-only"> {t("passkeysTitle")}</span></Link>}>
+            <p className="text-sm text-slate-700" data-testid="passkeys-status">{t("passkeysCount", { count: held!.passkeys })}</p>
+          </Card>
+          <Card title={t("backupTitle")} description={t("backupLead")} actions={<Link href="/account/security/backup-codes" className={link}>{held!.backupCodes ? t("manage") : t("create")}<span className="sr-only"> {t("backupTitle")}</span></Link>}>
+            {held!.backupCodes > 0 && held!.backupCodes <= lowBackupCodes ? (
+              <Notice tone="warning"><span data-testid="backup-status">{t("backupLow", { count: held!.backupCodes })}</span></Notice>
+            ) : (
+              <p className="text-sm text-slate-700" data-testid="backup-status">{t("backupLeft", { count: held!.backupCodes })}</p>
+            )}
+          </Card>
+          <Card title={t("appPasswordsTitle")} description={t("appPasswordsLead")} actions={<Link href="/account/security/app-passwords" className={link}>{t("manage")}<span className="sr-only"> {t("appPasswordsTitle")}</span></Link>}>
+            <p className="text-sm text-slate-700">{t("appPasswordsCount", { count: held!.appPasswords })}</p>
           </Card>
           <Card title={t("devicesTitle")} description={t("devicesLead")} actions={<Link href="/account/security/devices" className={link}>{t("manage")}<span className="sr-only"> {t("devicesTitle")}</span></Link>}>
             {devices.devices.length ? <DeviceRows devices={devices.devices} /> : <p className="text-sm text-slate-600">{t("noDevices")}</p>}

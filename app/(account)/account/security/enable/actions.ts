@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import type { ConfirmKeyState, CreateKeyState } from "../_components/recovery-key-flow";
 import type { PhoneFormState } from "../_components/phone-form-state";
 import { handlePhoneForm } from "../_components/handle-phone-form";
+import { confirmSetup, startSetup } from "../_components/authenticator-forms";
+import type { ConfirmAuthenticatorState } from "@/components/two-step/authenticator-setup";
 import { requireUser } from "@/lib/auth/current-user";
 import { describeDevice } from "@/lib/auth/describe-device";
 import { AppError } from "@/lib/errors";
@@ -116,4 +118,25 @@ export async function turnOnAction(): Promise<FormState> {
     redirect("/account/security/enable");
   }
   redirect("/account/security?done=enabled");
+}
+
+/** Adding a factor from the wizard: signed in, enrolling, and past the phone step (2SV itself not on yet). */
+async function requireDevicesStep() {
+  const current = await requireUser(stepPath("devices"));
+  const enrollment = await getEnrollment(current.user.id);
+  if (current.user.twoStepEnabledAt || !enrollment || stepIndex(enrollment.step) < stepIndex("devices")) redirect("/account/security/enable");
+  return current;
+}
+
+export async function startWizardAuthenticatorAction() {
+  const { user } = await requireDevicesStep();
+  return startSetup(user);
+}
+
+export async function confirmWizardAuthenticatorAction(_prev: ConfirmAuthenticatorState, formData: FormData): Promise<ConfirmAuthenticatorState> {
+  const { user } = await requireDevicesStep();
+  const refused = await confirmSetup(user.id, formData);
+  if (refused) return refused;
+  revalidatePath(stepPath("devices"));
+  return {};
 }

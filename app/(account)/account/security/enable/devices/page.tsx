@@ -8,8 +8,11 @@ import { RefreshEvery } from "../../_components/refresh-every";
 import { TrustBrowserButton } from "../../_components/trust-browser-button";
 import { WizardShell } from "../../_components/wizard-shell";
 import { verifiedPhones } from "../../_components/phone-data";
+import { countFactors } from "@/lib/two-step/enrollment/count-factors";
+import { smsReachesCountry } from "@/lib/countries/sms-reaches-country";
 import { trustThisBrowserAction } from "../actions";
 import { ContinueDevices } from "./continue-devices";
+import { HeldFactors } from "./held-factors";
 
 export const metadata: Metadata = { title: "Trusted devices" };
 
@@ -21,11 +24,15 @@ export default async function DevicesStep() {
     deviceOverview({ userId: user.id, sessionId: session.id }),
     verifiedPhones(user.id),
   ]);
-  const factors = phones.length + overview.devices.length;
+  const held = await countFactors({ userId: user.id });
+  const factors = held.total;
+  const smsHome = await smsReachesCountry(user.countryCode);
   return (
     <WizardShell step="devices" reached={reached} title={t("devices.title")} lead={t("devices.lead")}>
       <RefreshEvery ms={4000} />
       <div className="space-y-6">
+        {/* Without carriers at home, an app or a passkey is the surest first factor: offer it first. */}
+        {!smsHome && <HeldFactors userId={user.id} countryCode={user.countryCode} first />}
         <div className="space-y-3">
           <h2 className="text-sm font-semibold text-slate-900">{t("devices.thisBrowser")}</h2>
           {overview.thisDeviceTrusted ? (
@@ -64,9 +71,12 @@ export default async function DevicesStep() {
           )}
         </div>
 
+        {smsHome && <HeldFactors userId={user.id} countryCode={user.countryCode} />}
+
         <div className="border-t border-slate-100 pt-5">
           <p className="mb-3 text-sm text-slate-600" data-testid="factor-count">
             {t("devices.factorCount", { phones: phones.length, devices: overview.devices.length })}
+            {held.apps + held.passkeys > 0 && <> {t("devices.heldCount", { apps: held.apps, passkeys: held.passkeys })}</>}
           </p>
           <ContinueDevices disabled={factors === 0} />
         </div>

@@ -1,0 +1,81 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { appPasswords, users } from "@/db/schema";
+import { authenticateBasic } from "@/lib/app-passwords/authenticate-basic";
+import { createAppPassword, listAppPasswords, revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
+import { setupTestDatabase } from "../helpers/test-db";
+import { errorCode, makeUser, password } from "../step-up/fixtures";
+
+setupTestDatabase({ seed: "countries" });
+
+const key = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567";
+const basic = (email: string, secret: string) => `Basic ${Buffer.from(`${email}:${secret}`).toString("base64")}`;
+const call = async (email: string, secret: string, ip = "198.51.100.7") => {
+  const result = await authenticateBasic({ header: basic(email, secret), ip });
+  return result.ok ? result.via : result.reason;
+};
+
+describe("app-specific passwords", () => {
+  it("look like Apple's, work for the Basic API and record their last use", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Mail on iPad" });
+    expect(secret).toMatch(/^[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}$/);
+    expect(await call(user.email, secret)).toBe("app_password");
+    expect(await call(user.email.toUpperCase(), secret.replaceAll("-", "").toUpperCase())).toBe("app_password");
+    const [listed] = await listAppPasswords(user.id);
+    expect(listed).toMatchObject({ label: "Mail on iPad", lastUsedIp: "198.51.100.7" });
+    expect(listed!.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it("with 2SV on, the main password is refused by the API; without 2SV it is accepted", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    expect(await call(user.email, password)).toBe("refused");
+    await db.update(users).set({ twoStepEnabledAt: null }).where(eq(users.id, user.id));
+    expect(await call(user.email, password)).toBe("password");
+  });
+
+  it("are never accepted by the sign-in page", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Calendar" });
+    expect(await errorCode(authenticateWithPassword({ email: user.email, password: secret, ip: "198.51.100.8", userAgent: "test" }))).toBe("INVALID_CREDENTIALS");
+  });
+
+  it("stop working once revoked, and belong to their account only", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const { user: other } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Contacts" });
+    expect(await call(other.email, secret)).toBe("refused");
+    const [row] = await listAppPasswords(user.id);
+    expect(await revokeAppPasswords({ userId: other.id, id: row!.id })).toBe(0);
+    expect(await call(user.email, secret)).toBe("app_password");
+    expect(await revokeAppPasswords({ userId: user.id, id: row!.id })).toBe(1);
+    expect(await call(user.email, secret)).toBe("refused");
+    expect(await listAppPasswords(user.id)).toHaveLength(0);
+  });
+
+  it("need 2SV, and are stored as keyed hashes only", async () => {
+    const { user: plain } = await makeUser();
+    expect(await errorCode(createAppPassword({ user: plain, label: "Mail" }))).toBe("TWO_STEP_OFF");
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Mail" });
+    const dump = JSON.stringify(await db.select().from(appPasswords).where(eq(appPasswords.userId, user.id)));
+    expect(dump).not.toContain(secret);
+    expect(dump).not.toContain(secret.replaceAll("-", ""));
+  });
+
+  it("share the sign-in limits: after 5 wrong tries the account is throttled, even for the right password", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Mail" });
+    for (let i = 0; i < 5; i++) expect(await call(user.email, "aaaa-bbbb-cccc-dddd", `198.51.100.${20 + i}`)).toBe("refused");
+    expect(await call(user.email, secret, "198.51.100.40")).toBe("throttled");
+  });
+
+  it("answer a missing or malformed header as missing, not as an error", async () => {
+    expect((await authenticateBasic({ header: null, ip: null })).ok).toBe(false);
+    expect(await authenticateBasic({ header: "Bearer abc", ip: null })).toEqual({ ok: false, reason: "missing" });
+    expect(await authenticateBasic({ header: "Basic !!!", ip: null })).toEqual({ ok: false, reason: "missing" });
+    expect(await authenticateBasic({ header: `Basic ${Buffer.from("no-colon").toString("base64")}`, ip: null })).toEqual({ ok: false, reason: "missing" });
+  });
+});
