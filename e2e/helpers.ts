@@ -89,7 +89,7 @@ export const profileValue = (page: Page, term: string) =>
 
 // --- Database checks through the e2e server's read-only test hooks (app/api/test/[query]/route.ts) ---
 
-async function hook<T>(request: APIRequestContext, query: string, q: string): Promise<T> {
+export async function hook<T>(request: APIRequestContext, query: string, q: string): Promise<T> {
   const response = await request.get(`/api/test/${query}`, { params: { q } });
   expect(response.status(), `test hook ${query} (is STEPWISE_TEST_HOOKS=1 set?)`).toBe(200);
   return (await response.json()) as T;

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { demoStaffPhones } from "../../db/seed-data";
-import { demoPassword, submitSignIn } from "../helpers";
+import { demoPassword, hook, submitSignIn } from "../helpers";
 import { readSmsCode, sendCodeWhenAllowed } from "../two-step-enable/helpers";
 
 /**
@@ -57,12 +57,6 @@ export interface DbAudit {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   reason: string | null;
-}
-
-async function hook<T>(request: APIRequestContext, query: string, q: string): Promise<T> {
-  const response = await request.get(`/api/test/${query}`, { params: { q } });
-  expect(response.status(), `test hook ${query}`).toBe(200);
-  return (await response.json()) as T;
 }
 
 export const dbWave = (request: APIRequestContext, name: string) => hook<DbWave | null>(request, "wave", name);

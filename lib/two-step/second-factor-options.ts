@@ -13,7 +13,7 @@ export interface SecondFactorOption {
 }
 
 // Without a remembered choice: the strongest first (a passkey resists phishing; SMS is "restricted", SP 800-63B §3.1.3.3).
-const strength: Record<SecondFactorMethod, number> = { passkey: 0, totp: 1, device: 2, sms: 3, backup_code: 4 };
+const strength: Record<SecondFactorMethod, number> = { passkey: 0, totp: 1, sms: 2, device: 3, backup_code: 4 };
 
 /**
  * Every way this account can pass the second step now: passkeys, its authenticator app, trusted browsers, verified

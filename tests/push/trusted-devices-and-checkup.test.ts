@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { countTrustedPhones, listRecentSignIns } from "@/app/(account)/account/load-security-checkup";
+import { listRecentSignIns } from "@/app/(account)/account/load-security-checkup";
 import { assessAccountSecurity, type CheckupFacts } from "@/app/(account)/account/security-checkup";
 import { db } from "@/db";
 import { events, trustedDevices, trustedPhones } from "@/db/schema";
@@ -79,16 +79,6 @@ describe("assessAccountSecurity", () => {
 });
 
 describe("checkup queries", () => {
-  it("counts only verified, kept trusted phones", async () => {
-    const owner = await makeUser();
-    await db.insert(trustedPhones).values([
-      { userId: owner.id, e164: "+12025550101", countryCode: "US", verifiedAt: new Date() },
-      { userId: owner.id, e164: "+12025550102", countryCode: "US" },
-      { userId: owner.id, e164: "+12025550103", countryCode: "US", verifiedAt: new Date(), removedAt: new Date() },
-    ]);
-    expect(await countTrustedPhones(owner.id)).toBe(1);
-  });
-
   it("lists one row per sign-in, newest first: a session upgraded at the second step counts once", async () => {
     const owner = await makeUser();
     const first = await createSession({ userId: owner.id, userAgent: "A", ip: "192.0.2.1", aal: 2 });

@@ -3,6 +3,8 @@ import { db } from "@/db";
 import { rateLimits, sessions, users } from "@/db/schema";
 import { pauseCountryForTest, resumeCountryForTest, rolloutTestQueries } from "@/lib/rollout/test-hooks";
 import { enrollmentTestQueries } from "@/lib/two-step/enrollment/test-hooks";
+import { factorTestQueries } from "@/lib/two-step/factor-test-hooks";
+import { passkeyTestQueries } from "@/lib/two-step/passkeys/test-hooks";
 import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +31,8 @@ const queries = {
   ...pushTestQueries,
   ...enrollmentTestQueries,
   ...rolloutTestQueries,
+  ...passkeyTestQueries,
+  ...factorTestQueries,
 };
 
 export async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {

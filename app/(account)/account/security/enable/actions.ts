@@ -6,6 +6,8 @@ import type { ConfirmKeyState, CreateKeyState } from "../_components/recovery-ke
 import type { PhoneFormState } from "../_components/phone-form-state";
 import { handlePhoneForm } from "../_components/handle-phone-form";
 import { confirmSetup, startSetup } from "../_components/authenticator-forms";
+import { beginPasskeyRegistration, completePasskeyRegistration } from "../_components/passkey-registration";
+import type { PasskeyRegistrationFinish, PasskeyRegistrationStart } from "@/lib/two-step/passkeys/registration-result";
 import type { ConfirmAuthenticatorState } from "@/components/two-step/authenticator-setup";
 import { requireUser } from "@/lib/auth/current-user";
 import { describeDevice } from "@/lib/auth/describe-device";
@@ -139,4 +141,16 @@ export async function confirmWizardAuthenticatorAction(_prev: ConfirmAuthenticat
   if (refused) return refused;
   revalidatePath(stepPath("devices"));
   return {};
+}
+
+export async function startWizardPasskeyAction(name: string): Promise<PasskeyRegistrationStart> {
+  const { user, session } = await requireDevicesStep();
+  return beginPasskeyRegistration({ userId: user.id, sessionId: session.id }, name);
+}
+
+export async function finishWizardPasskeyAction(input: { name: string; response: string }): Promise<PasskeyRegistrationFinish> {
+  const { user, session } = await requireDevicesStep();
+  const finished = await completePasskeyRegistration({ userId: user.id, sessionId: session.id }, input);
+  revalidatePath(stepPath("devices"));
+  return finished;
 }
