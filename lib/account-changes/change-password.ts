@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { sessions, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { clearRateLimit, hitRateLimit } from "@/lib/auth/rate-limit";
+import { revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { AppError } from "@/lib/errors";
 import { assertStepUpFresh } from "./assert-step-up-fresh";
 import { checkNewPassword } from "./check-new-password";
@@ -50,6 +51,8 @@ export async function changePassword(input: {
   const passwordHash = await hashPassword(input.newPassword);
   const signedOut = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    // Apps signed in with app-specific passwords sign in again: a new password is a fresh start (as at Apple).
+    await revokeAppPasswords({ userId: user.id, now }, tx);
     return tx
       .update(sessions)
       .set({ revokedAt: now })

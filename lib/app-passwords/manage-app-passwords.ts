@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { appPasswords } from "@/db/schema";
 import { keyedHash } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
@@ -31,15 +31,17 @@ export function listAppPasswords(userId: string) {
     .orderBy(desc(appPasswords.createdAt));
 }
 
-/** Revokes one (or, with no id, all) of the account's app-specific passwords; returns how many stopped working. */
-export async function revokeAppPasswords({ userId, id, now = new Date() }: { userId: string; id?: string; now?: Date }) {
-  return db.transaction(async (tx) => {
-    const revoked = await tx
-      .update(appPasswords)
-      .set({ revokedAt: now })
-      .where(and(eq(appPasswords.userId, userId), isNull(appPasswords.revokedAt), id ? eq(appPasswords.id, id) : undefined))
-      .returning({ id: appPasswords.id });
-    if (revoked.length) await recordEvent({ type: "app_password_revoked", userId, detail: String(revoked.length), at: now }, tx);
-    return revoked.length;
-  });
+/**
+ * Revokes one (or, with no id, all) of the account's app-specific passwords; returns how many stopped working. A new
+ * main password revokes them all (as at Apple): pass that change's transaction.
+ */
+export async function revokeAppPasswords({ userId, id, now = new Date() }: { userId: string; id?: string; now?: Date }, outer?: Tx): Promise<number> {
+  if (!outer) return db.transaction((tx) => revokeAppPasswords({ userId, id, now }, tx));
+  const revoked = await outer
+    .update(appPasswords)
+    .set({ revokedAt: now })
+    .where(and(eq(appPasswords.userId, userId), isNull(appPasswords.revokedAt), id ? eq(appPasswords.id, id) : undefined))
+    .returning({ id: appPasswords.id });
+  if (revoked.length) await recordEvent({ type: "app_password_revoked", userId, detail: String(revoked.length), at: now }, outer);
+  return revoked.length;
 }

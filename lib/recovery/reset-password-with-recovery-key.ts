@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { recoveryKeys, sessions, users } from "@/db/schema";
 import { checkNewPassword } from "@/lib/account-changes/check-new-password";
 import { hashPassword } from "@/lib/auth/passwords";
+import { revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { AppError } from "@/lib/errors";
 import { generateRecoveryKey, hashRecoveryKey, storeRecoveryKey } from "@/lib/two-step/recovery-key";
 import { notifyPasswordReset } from "./notify-password-reset";
@@ -38,6 +39,8 @@ export async function resetPasswordWithRecoveryKey(input: { attempt: RecoveryAtt
       .for("update");
     if (!used) throw new AppError<ResetWithKeyError>("ATTEMPT_INVALID");
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    // Apps signed in with app-specific passwords sign in again: a new password is a fresh start (as at Apple).
+    await revokeAppPasswords({ userId: user.id, now }, tx);
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     await storeRecoveryKey({ userId: user.id, keyHash, confirmedAt: null, now }, tx);
     await recordEvent({ type: "recovery_reset", userId: user.id, at: now }, tx);

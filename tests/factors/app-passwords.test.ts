@@ -6,7 +6,9 @@ import { authenticateBasic } from "@/lib/app-passwords/authenticate-basic";
 import { createAppPassword, listAppPasswords, revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { setupTestDatabase } from "../helpers/test-db";
-import { errorCode, makeUser, password } from "../step-up/fixtures";
+import { changePassword } from "@/lib/account-changes/change-password";
+import { recordStepUp } from "@/lib/two-step/step-up";
+import { errorCode, makeUser, openSession, password } from "../step-up/fixtures";
 
 setupTestDatabase({ seed: "countries" });
 
@@ -51,6 +53,16 @@ describe("app-specific passwords", () => {
     expect(await revokeAppPasswords({ userId: other.id, id: row!.id })).toBe(0);
     expect(await call(user.email, secret)).toBe("app_password");
     expect(await revokeAppPasswords({ userId: user.id, id: row!.id })).toBe(1);
+    expect(await call(user.email, secret)).toBe("refused");
+    expect(await listAppPasswords(user.id)).toHaveLength(0);
+  });
+
+  it("all stop working when the main password changes (as at Apple)", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Mail" });
+    const sessionId = await openSession(user);
+    await recordStepUp({ sessionId, action: "password" });
+    await changePassword({ userId: user.id, sessionId, currentPassword: password, newPassword: "Quartz-Harbor-Violet-9183" });
     expect(await call(user.email, secret)).toBe("refused");
     expect(await listAppPasswords(user.id)).toHaveLength(0);
   });

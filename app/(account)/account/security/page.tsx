@@ -151,6 +151,9 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               <p className="text-sm text-slate-600">{t("noPhones")}</p>
             )}
           </Card>
+          <Card title={t("devicesTitle")} description={t("devicesLead")} actions={<Link href="/account/security/devices" className={link}>{t("manage")}<span className="sr-only"> {t("devicesTitle")}</span></Link>}>
+            {devices.devices.length ? <DeviceRows devices={devices.devices} /> : <p className="text-sm text-slate-600">{t("noDevices")}</p>}
+          </Card>
           <Card title={t("appTitle")} description={t("appLead")} actions={<Link href="/account/security/authenticator" className={link}>{held!.app ? t("manage") : t("setUp")}<span className="sr-only"> {t("appTitle")}</span></Link>}>
             <p className="text-sm text-slate-700" data-testid="app-status">
               {held!.app ? t("appOn", { date: date(held!.app.confirmedAt) }) : t("appOff")}
@@ -168,9 +171,6 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           </Card>
           <Card title={t("appPasswordsTitle")} description={t("appPasswordsLead")} actions={<Link href="/account/security/app-passwords" className={link}>{t("manage")}<span className="sr-only"> {t("appPasswordsTitle")}</span></Link>}>
             <p className="text-sm text-slate-700">{t("appPasswordsCount", { count: held!.appPasswords })}</p>
-          </Card>
-          <Card title={t("devicesTitle")} description={t("devicesLead")} actions={<Link href="/account/security/devices" className={link}>{t("manage")}<span className="sr-only"> {t("devicesTitle")}</span></Link>}>
-            {devices.devices.length ? <DeviceRows devices={devices.devices} /> : <p className="text-sm text-slate-600">{t("noDevices")}</p>}
           </Card>
           <Card title={t("keyTitle")} description={t("keyLead")}>
             <div className="space-y-4">
