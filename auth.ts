@@ -5,6 +5,8 @@ import { clientIp } from "@/lib/auth/request-info";
 import { isUpgradeOf } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { deviceTokenFromCookieHeader } from "@/lib/two-step/device-cookie";
+import { passkeyAttemptFromCookieHeader } from "@/lib/two-step/passkeys/passkey-cookie";
+import { signInWithPasskey } from "@/lib/two-step/passkeys/sign-in-with-passkey";
 import { signInSchema } from "@/lib/validation/account";
 
 declare module "next-auth" {
@@ -53,6 +55,25 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSessi
             const retryAt = error.details.retryAt;
             throw new SignInRefused(retryAt ? `${error.code}:${retryAt}` : error.code);
           }
+          throw error;
+        }
+      },
+    }),
+    // Passwordless: a user-verified passkey on its own (multi-factor, AAL2); the ceremony is bound to the attempt's cookie.
+    Credentials({
+      id: "passkey",
+      credentials: { response: {} },
+      async authorize(credentials, request) {
+        try {
+          const { user, sessionId } = await signInWithPasskey({
+            attemptId: passkeyAttemptFromCookieHeader(request.headers.get("cookie")),
+            response: credentials.response,
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get("user-agent") ?? "",
+          });
+          return { id: user.id, email: user.email, name: user.name, sessionId };
+        } catch (error) {
+          if (error instanceof AppError) throw new SignInRefused(error.code);
           throw error;
         }
       },

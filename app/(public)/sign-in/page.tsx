@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/card";
 import { currentSession } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -23,6 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <SignInForm callbackUrl={callbackUrl} />
+        <PasskeySignIn callbackUrl={callbackUrl} />
       </div>
     </div>
   );

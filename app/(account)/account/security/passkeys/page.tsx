@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AddPasskeyForm } from "@/components/two-step/add-passkey-form";
+import { Card } from "@/components/ui/card";
+import { listPasskeys } from "@/lib/two-step/passkeys/list-passkeys";
+import { maxPasskeys } from "@/lib/two-step/passkeys/start-passkey-registration";
+import { requireManage } from "../_components/require-manage";
+import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "./actions";
+import { PasskeyItem } from "./passkey-item";
+
+export const metadata: Metadata = { title: "Passkeys and security keys" };
+
+export default async function PasskeysPage() {
+  const { user } = await requireManage("passkeys", "/account/security/passkeys");
+  const [t, format, keys] = await Promise.all([getTranslations("passkeys"), getFormatter(), listPasskeys(user.id)]);
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("lead")}</p>
+      </div>
+      <Card title={t("listTitle")}>
+        {keys.length ? (
+          <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label={t("listTitle")}>
+            {keys.map((k) => (
+              <li key={k.id} className="px-4 py-3 text-sm">
+                <PasskeyItem id={k.id} name={k.name}>
+                  <p className="font-medium text-slate-900">{k.name}</p>
+                  <p className="mt-1">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${k.deviceType === "multiDevice" ? "bg-brand-50 text-brand-800" : "bg-slate-100 text-slate-700"}`}>
+                      {k.deviceType === "multiDevice" ? t("synced") : t("deviceBound")}
+                    </span>
+                  </p>
+                  <p className="mt-1 text-slate-600">
+                    {t("addedOn", { date: day(k.createdAt) })} · {k.lastUsedAt ? t("lastUsed", { date: day(k.lastUsedAt) }) : t("neverUsed")}
+                  </p>
+                </PasskeyItem>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="space-y-2 text-sm text-slate-700">
+            <p className="font-medium text-slate-900">{t("emptyTitle")}</p>
+            <p>{t("emptyWhat")}</p>
+            <p>{t("emptyKeys")}</p>
+          </div>
+        )}
+      </Card>
+      <Card title={t("addTitle")} description={t("addLead")}>
+        {keys.length < maxPasskeys ? (
+          <AddPasskeyForm start={startPasskeyRegistrationAction} finish={finishPasskeyRegistrationAction} />
+        ) : (
+          <p className="text-sm text-slate-600">{t("atMax", { max: maxPasskeys })}</p>
+        )}
+      </Card>
+    </div>
+  );
+}
