@@ -4,6 +4,8 @@ import { appPasswords } from "@/db/schema";
 import { keyedHash } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { sendQueued } from "@/lib/two-step/enrollment/notify-security-change";
+import { queueMethodEmail } from "@/lib/two-step/notify-method-change";
 import { maxAppPasswords, newAppPassword, normaliseAppPassword } from "./app-password-rules";
 
 export type AppPasswordError = "TWO_STEP_OFF" | "TOO_MANY";
@@ -14,12 +16,14 @@ export const hashAppPassword = (normalised: string) => keyedHash("app-password",
 export async function createAppPassword({ user, label, now = new Date() }: { user: { id: string; twoStepEnabledAt: Date | null }; label: string; now?: Date }) {
   if (!user.twoStepEnabledAt) throw new AppError<AppPasswordError>("TWO_STEP_OFF");
   const password = newAppPassword();
-  await db.transaction(async (tx) => {
+  const emailId = await db.transaction(async (tx) => {
     const [active] = await tx.select({ n: count() }).from(appPasswords).where(and(eq(appPasswords.userId, user.id), isNull(appPasswords.revokedAt)));
     if ((active?.n ?? 0) >= maxAppPasswords) throw new AppError<AppPasswordError>("TOO_MANY");
     await tx.insert(appPasswords).values({ userId: user.id, label, passwordHash: hashAppPassword(normaliseAppPassword(password)!), createdAt: now });
     await recordEvent({ type: "app_password_created", userId: user.id, at: now }, tx);
+    return queueMethodEmail(tx, { userId: user.id, change: "added", method: "app_password", name: label, now });
   });
+  if (emailId) await sendQueued(emailId, now);
   return password;
 }
 

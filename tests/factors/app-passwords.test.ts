@@ -8,7 +8,7 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password"
 import { setupTestDatabase } from "../helpers/test-db";
 import { changePassword } from "@/lib/account-changes/change-password";
 import { recordStepUp } from "@/lib/two-step/step-up";
-import { errorCode, makeUser, openSession, password } from "../step-up/fixtures";
+import { errorCode, makeUser, messagesTo, openSession, password } from "../step-up/fixtures";
 
 setupTestDatabase({ seed: "countries" });
 
@@ -29,6 +29,9 @@ describe("app-specific passwords", () => {
     const [listed] = await listAppPasswords(user.id);
     expect(listed).toMatchObject({ label: "Mail on iPad", lastUsedIp: "198.51.100.7" });
     expect(listed!.lastUsedAt).toBeInstanceOf(Date);
+    const [email] = await messagesTo(user.email);
+    expect(email!.text).toContain("the app-specific password “Mail on iPad”");
+    expect(email!.text).not.toContain(secret);
   });
 
   it("with 2SV on, the main password is refused by the API; without 2SV it is accepted", async () => {

@@ -8,7 +8,7 @@ import { createBackupCodes } from "@/lib/two-step/backup-codes/create-backup-cod
 import { countFactors } from "@/lib/two-step/enrollment/count-factors";
 import { verifyHeldCode } from "@/lib/two-step/verify-held-code";
 import { setupTestDatabase } from "../helpers/test-db";
-import { errorCode, makeUser } from "../step-up/fixtures";
+import { errorCode, makeUser, messagesTo } from "../step-up/fixtures";
 
 setupTestDatabase({ seed: "countries" });
 
@@ -23,6 +23,11 @@ describe("backup codes", () => {
     expect(new Set(codes).size).toBe(10);
     for (const c of codes) expect(c).toMatch(/^[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}$/);
     expect(await countBackupCodes(user.id)).toBe(10);
+    // The owner hears about it (2SV is on), and the email holds no code.
+    const [email] = await messagesTo(user.email);
+    expect(email).toMatchObject({ subject: "A sign-in method was added to your account" });
+    expect(email!.text).toContain("new backup codes. Your earlier backup codes no longer work.");
+    for (const c of codes) expect(email!.text).not.toContain(c);
   });
 
   it("each works once, typed in any case and spacing; then it is refused and the count drops", async () => {

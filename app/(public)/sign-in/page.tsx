@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/card";
@@ -13,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeRedirect(params.callbackUrl);
   if (await currentSession()) redirect(callbackUrl);
-  const t = await getTranslations("signIn");
+  const [t, common] = await Promise.all([getTranslations("signIn"), getTranslations("common")]);
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
@@ -25,6 +26,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <SignInForm callbackUrl={callbackUrl} />
         <PasskeySignIn callbackUrl={callbackUrl} />
+        <p className="mt-5 text-center text-sm text-slate-600">
+          {t("noAccount")}{" "}
+          <Link href="/sign-up" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            {common("signUp")}
+          </Link>
+        </p>
       </div>
     </div>
   );

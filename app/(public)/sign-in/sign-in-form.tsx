@@ -12,7 +12,6 @@ import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
-  const common = useTranslations("common");
   const format = useFormatter();
   const [state, action] = useActionState<FormState, FormData>(signInAction, {});
   const error = useFieldError(state);
@@ -37,12 +36,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <SubmitButton pendingLabel={t("pending")} className="w-full">
         {t("submit")}
       </SubmitButton>
-      <p className="text-center text-sm text-slate-600">
-        {t("noAccount")}{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          {common("signUp")}
-        </Link>
-      </p>
     </form>
   );
 }

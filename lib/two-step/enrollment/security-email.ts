@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { isLocale, loadMessages } from "@/i18n/messages";
 
-export type SecurityEmailKind = "enabled" | "disabled" | "phoneAdded" | "phoneRemoved";
+export type SecurityEmailKind = "enabled" | "disabled" | "phoneAdded" | "phoneRemoved" | "methodAdded" | "methodRemoved";
 
 /** The notification an account holder gets after a change to their account's security, in their language. */
 export function composeSecurityEmail({

@@ -4,6 +4,8 @@ import { db } from "@/db";
 import { passkeys } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { sendQueued } from "../enrollment/notify-security-change";
+import { queueMethodEmail } from "../notify-method-change";
 import { passkeyConfig } from "./passkey-config";
 import { normalisePasskeyName } from "./passkey-name";
 import { parseRegistrationResponse, signedChallenge, toBase64Url } from "./passkey-responses";
@@ -24,7 +26,7 @@ export async function finishPasskeyRegistration(input: { userId: string; ownerKe
   if (!response) throw new AppError<FinishPasskeyRegistrationError>("REGISTRATION_FAILED");
   const { rpID, origins } = passkeyConfig();
 
-  return db.transaction(async (tx) => {
+  const { added, emailId } = await db.transaction(async (tx) => {
     const challenge = await takeChallenge(tx, { ownerKey: input.ownerKey, purpose: "register", challenge: signedChallenge(response), now });
     if (!challenge || challenge.userId !== input.userId) throw new AppError<FinishPasskeyRegistrationError>("REGISTRATION_FAILED");
     const verification = await verifyRegistrationResponse({
@@ -57,6 +59,8 @@ export async function finishPasskeyRegistration(input: { userId: string; ownerKe
       .returning({ id: passkeys.id, name: passkeys.name });
     if (!added) throw new AppError<FinishPasskeyRegistrationError>("ALREADY_REGISTERED");
     await recordEvent({ type: "passkey_added", userId: input.userId, method: "passkey", detail: credentialDeviceType, at: now }, tx);
-    return added;
+    return { added, emailId: await queueMethodEmail(tx, { userId: input.userId, change: "added", method: "passkey", name, now }) };
   });
+  if (emailId) await sendQueued(emailId, now);
+  return added;
 }

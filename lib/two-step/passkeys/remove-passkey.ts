@@ -4,6 +4,8 @@ import { passkeys, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { countFactors } from "../enrollment/count-factors";
+import { sendQueued } from "../enrollment/notify-security-change";
+import { queueMethodEmail } from "../notify-method-change";
 
 export type RemovePasskeyError = "NOT_FOUND" | "LAST_FACTOR";
 
@@ -12,15 +14,17 @@ export type RemovePasskeyError = "NOT_FOUND" | "LAST_FACTOR";
  * keeps at least one way through the second step, so its last factor cannot go.
  */
 export async function removePasskey({ userId, passkeyId, now = new Date() }: { userId: string; passkeyId: string; now?: Date }) {
-  await db.transaction(async (tx) => {
+  const emailId = await db.transaction(async (tx) => {
     // Locks the account row so two removals at once cannot both see "one left".
     const [user] = await tx.select({ twoStepEnabledAt: users.twoStepEnabledAt }).from(users).where(eq(users.id, userId)).for("update");
-    const [key] = await tx.select({ id: passkeys.id }).from(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)));
+    const [key] = await tx.select({ id: passkeys.id, name: passkeys.name }).from(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)));
     if (!user || !key) throw new AppError<RemovePasskeyError>("NOT_FOUND");
     if (user.twoStepEnabledAt && (await countFactors({ userId, exceptPasskeyId: passkeyId }, tx)).total === 0) {
       throw new AppError<RemovePasskeyError>("LAST_FACTOR");
     }
     await tx.delete(passkeys).where(eq(passkeys.id, passkeyId));
     await recordEvent({ type: "passkey_removed", userId, method: "passkey", at: now }, tx);
+    return queueMethodEmail(tx, { userId, change: "removed", method: "passkey", name: key.name, now });
   });
+  if (emailId) await sendQueued(emailId, now);
 }

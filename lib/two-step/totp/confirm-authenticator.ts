@@ -5,6 +5,8 @@ import { openWith } from "@/lib/crypto/secrets";
 import { totpKey } from "@/lib/crypto/totp-key";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { sendQueued } from "../enrollment/notify-security-change";
+import { queueMethodEmail } from "../notify-method-change";
 import { matchTotpStep } from "./totp-rules";
 
 export type ConfirmAuthenticatorError = "NO_SETUP" | "WRONG_CODE";
@@ -14,7 +16,7 @@ export type ConfirmAuthenticatorError = "NO_SETUP" | "WRONG_CODE";
  * any app set up before stops working (one authenticator per account: re-enrolling retires the old secret).
  */
 export async function confirmAuthenticator({ userId, setupId, code, now = new Date() }: { userId: string; setupId: string; code: string; now?: Date }) {
-  return db.transaction(async (tx) => {
+  const emailId = await db.transaction(async (tx) => {
     const [pending] = await tx
       .select()
       .from(authenticatorApps)
@@ -26,5 +28,7 @@ export async function confirmAuthenticator({ userId, setupId, code, now = new Da
     await tx.delete(authenticatorApps).where(and(eq(authenticatorApps.userId, userId), ne(authenticatorApps.id, setupId)));
     await tx.update(authenticatorApps).set({ confirmedAt: now, lastUsedStep: step, lastUsedAt: now }).where(eq(authenticatorApps.id, setupId));
     await recordEvent({ type: "authenticator_added", userId, method: "totp", at: now }, tx);
+    return queueMethodEmail(tx, { userId, change: "added", method: "totp", now });
   });
+  if (emailId) await sendQueued(emailId, now);
 }

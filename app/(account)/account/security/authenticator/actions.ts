@@ -25,7 +25,7 @@ export async function confirmAuthenticatorAction(_prev: ConfirmAuthenticatorStat
 export async function removeAuthenticatorAction(): Promise<FormState> {
   const { user } = await requireManage("authenticator", path);
   try {
-    await removeAuthenticator({ userId: user.id, twoStepOn: true });
+    await removeAuthenticator({ userId: user.id });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { message: { key: error.code } };
