@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { afterPasswordSubmit, formAlerts, hook, signOut, signUp, strongPassword, submitSignIn, uniqueEmail } from "./helpers";
-import { expectAccessible, latestCode, messageCount, sendCode, uniquePhone } from "./recovery/helpers";
+import { afterPasswordSubmit, formAlerts, hook, signOut, strongPassword, submitSignIn } from "./helpers";
+import { expectAccessible, sendCode, signUpWithTwoStep } from "./recovery/helpers";
 
 interface DbPasskey {
   id: string;
@@ -24,32 +24,9 @@ async function virtualAuthenticator(page: Page) {
   return { cdp, authenticatorId };
 }
 
-/**
- * A new US account with a trusted phone (verified in the enable wizard's phone step; it receives step-up codes),
- * then 2SV on through the TEST-ONLY seed hook, which also makes this session a full one.
- */
-async function accountWithTwoStep(page: Page) {
-  const email = uniqueEmail();
-  const phone = uniquePhone();
-  await signUp(page, { name: "Paula Passkey", email, country: "United States" });
-  await page.goto("/account/security/enable");
-  await page.getByLabel("Password", { exact: true }).fill(strongPassword);
-  await page.getByRole("button", { name: "Confirm and continue" }).click();
-  await expect(page).toHaveURL(/\/enable\/phone/, afterPasswordSubmit);
-  await page.getByLabel("Phone number").fill(phone.typed);
-  const before = await messageCount(page.context(), phone.e164);
-  await page.getByRole("button", { name: "Send code" }).click();
-  await page.getByLabel("Verification code").fill(await latestCode(page.context(), phone.e164, before));
-  await page.getByRole("button", { name: "Verify number" }).click();
-  await expect(page.getByText("is now a trusted number")).toBeVisible({ timeout: 30_000 });
-  const seeded = await page.request.post("/api/test/enable-two-step", { params: { q: email } });
-  expect(await seeded.json()).toMatchObject({ sessionUpgraded: true });
-  return { email, phone };
-}
-
 test("passkeys: added after a texted step-up, renamed, used to sign in without a password, then removed", async ({ page, request }) => {
   test.setTimeout(180_000);
-  const { email, phone } = await accountWithTwoStep(page);
+  const { email, phone } = await signUpWithTwoStep(page, "Paula Passkey");
   const { cdp, authenticatorId } = await virtualAuthenticator(page);
 
   // Changing passkeys is a sensitive change: a texted code first.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, Notice } from "@/components/ui/card";
 import { AuthenticatorSetupFlow } from "@/components/two-step/authenticator-setup";
@@ -7,6 +6,7 @@ import { getAuthenticator } from "@/lib/two-step/totp/get-authenticator";
 import { RemoveButton } from "../_components/remove-button";
 import { requireManage } from "../_components/require-manage";
 import { confirmAuthenticatorAction, removeAuthenticatorAction, startAuthenticatorAction } from "./actions";
+import { ManageHeader } from "../_components/manage-header";
 
 export const metadata: Metadata = { title: "Authenticator app" };
 
@@ -16,11 +16,7 @@ export default async function AuthenticatorPage() {
   const date = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div>
-        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
-        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("lead")}</p>
-      </div>
+      <ManageHeader back={t("back")} title={t("title")} lead={t("lead")} />
       {app ? (
         <Card title={t("current")}>
           <div className="flex flex-wrap items-start justify-between gap-4 text-sm text-slate-700">

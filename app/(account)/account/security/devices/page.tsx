@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, Notice } from "@/components/ui/card";
 import { deviceOverview } from "../_components/device-data";
@@ -8,6 +7,7 @@ import { RemoveButton } from "../_components/remove-button";
 import { requireManage } from "../_components/require-manage";
 import { TrustBrowserButton } from "../_components/trust-browser-button";
 import { removeDeviceAction, trustBrowserAction } from "./actions";
+import { ManageHeader } from "../_components/manage-header";
 
 export const metadata: Metadata = { title: "Trusted devices" };
 
@@ -16,11 +16,7 @@ export default async function DevicesPage() {
   const [t, overview] = await Promise.all([getTranslations("securityManage"), deviceOverview({ userId: user.id, sessionId: session.id })]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div>
-        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
-        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("devicesTitle")}</h1>
-        <p className="mt-1 text-slate-600">{t("devicesLead")}</p>
-      </div>
+      <ManageHeader back={t("back")} title={t("devicesTitle")} lead={t("devicesLead")} />
       <Card title={t("devicesList")}>
         {overview.devices.length ? (
           <DeviceRows

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/card";
 import { requireManage } from "../_components/require-manage";
 import { TurnOffForm } from "./turn-off-form";
+import { ManageHeader } from "../_components/manage-header";
 
 export const metadata: Metadata = { title: "Turn off two-step verification" };
 
@@ -13,11 +13,7 @@ export default async function DisablePage() {
   const points = ["noCodes", "factorsGone", "othersOut", "questions"] as const;
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <div>
-        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
-        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("lead")}</p>
-      </div>
+      <ManageHeader back={t("back")} title={t("title")} lead={t("lead")} />
       <Notice tone="warning">
         <ul className="list-disc space-y-1 pl-5">
           {points.map((p) => (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AddPasskeyForm } from "@/components/two-step/add-passkey-form";
 import { Card } from "@/components/ui/card";
@@ -8,6 +7,7 @@ import { maxPasskeys } from "@/lib/two-step/passkeys/start-passkey-registration"
 import { requireManage } from "../_components/require-manage";
 import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "./actions";
 import { PasskeyItem } from "./passkey-item";
+import { ManageHeader } from "../_components/manage-header";
 
 export const metadata: Metadata = { title: "Passkeys and security keys" };
 
@@ -17,11 +17,7 @@ export default async function PasskeysPage() {
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div>
-        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
-        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("lead")}</p>
-      </div>
+      <ManageHeader back={t("back")} title={t("title")} lead={t("lead")} />
       <Card title={t("listTitle")}>
         {keys.length ? (
           <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label={t("listTitle")}>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { maxTrustedPhones } from "@/lib/two-step/enrollment/add-trusted-phone";
@@ -8,6 +7,7 @@ import { phoneCountries, verifiedPhones } from "../_components/phone-data";
 import { RemoveButton } from "../_components/remove-button";
 import { requireManage } from "../_components/require-manage";
 import { managePhoneAction, removePhoneAction } from "./actions";
+import { ManageHeader } from "../_components/manage-header";
 
 export const metadata: Metadata = { title: "Trusted phones" };
 
@@ -17,11 +17,7 @@ export default async function PhonesPage() {
   const [{ countries }, phones] = await Promise.all([phoneCountries(locale), verifiedPhones(user.id)]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div>
-        <Link href="/account/security" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
-        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("phonesTitle")}</h1>
-        <p className="mt-1 text-slate-600">{t("phonesLead")}</p>
-      </div>
+      <ManageHeader back={t("back")} title={t("phonesTitle")} lead={t("phonesLead")} />
       <Card title={t("phonesList")}>
         {phones.length ? (
           <ul className="divide-y divide-slate-100" aria-label={t("phonesList")}>
