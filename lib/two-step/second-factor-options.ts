@@ -53,8 +53,9 @@ export async function listSecondFactorOptions(
   );
 }
 
-// Recovery proves the reset with a code sent to something the owner has (it checks for a consumed challenge).
-export const recoveryKinds: SecondFactorMethod[] = ["sms", "device"];
+// Recovery pairs the Recovery Key with a code: sent, from the authenticator app, or a backup code. (A passkey
+// needs no recovery: it signs in without the password.)
+export const recoveryKinds: SecondFactorMethod[] = ["sms", "device", "totp", "backup_code"];
 
 /** The remembered choice first, then the strongest; stable otherwise (phones keep their order). Pure. */
 export function orderOptions(options: SecondFactorOption[], last: string | null) {

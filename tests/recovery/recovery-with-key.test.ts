@@ -28,7 +28,7 @@ async function enrolled() {
 
 async function passCode(attempt: Awaited<ReturnType<typeof startRecovery>>, phoneId: string, phone: string, now = new Date()) {
   const sent = await sendRecoveryCode({ attempt, method: "sms", phoneId, request, now });
-  await verifyRecoveryCode({ attempt, challengeId: sent.challengeId, code: await lastSmsCode(phone), now });
+  await verifyRecoveryCode({ attempt, proof: { method: "sent", challengeId: sent.challengeId, code: await lastSmsCode(phone) }, now });
 }
 
 describe("recovery with 2SV on: Recovery Key AND a code", () => {
@@ -52,13 +52,13 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     const sent = await sendRecoveryCode({ attempt, method: "sms", phoneId, request });
     const code = await lastSmsCode(phone);
     const other = await startRecovery({ email: user.email, recoveryKey: key, ip: null });
-    expect(await errorCode(verifyRecoveryCode({ attempt: other, challengeId: sent.challengeId, code }))).toBe("NOT_VALID");
+    expect(await errorCode(verifyRecoveryCode({ attempt: other, proof: { method: "sent", challengeId: sent.challengeId, code } }))).toBe("NOT_VALID");
     expect(await errorCode(resetPasswordWithRecoveryKey({ attempt, newPassword }))).toBe("CODE_REQUIRED");
 
     const sessionId = await openSession(user);
     const later = at(new Date(), minutes(1));
     const stepUp = await issueChallenge({ userId: user.id, sessionId, purpose: "step_up", method: "sms", phoneId, request, now: later });
-    await expect(verifyRecoveryCode({ attempt, challengeId: stepUp.challengeId, code: await lastSmsCode(phone), now: later })).rejects.toMatchObject({ code: "NOT_VALID" });
+    await expect(verifyRecoveryCode({ attempt, proof: { method: "sent", challengeId: stepUp.challengeId, code: await lastSmsCode(phone) }, now: later })).rejects.toMatchObject({ code: "NOT_VALID" });
     expect(await errorCode(resetPasswordWithRecoveryKey({ attempt, newPassword, now: later }))).toBe("CODE_REQUIRED");
     expect((await reload(user)).passwordHash).toBe(user.passwordHash);
   });

@@ -16,6 +16,7 @@ import { sendRecoveryCode } from "@/lib/recovery/send-recovery-code";
 import { startRecovery } from "@/lib/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
+import { readSecondFactorProof } from "@/lib/two-step/check-second-factor";
 import { listSecondFactorOptions, recoveryKinds, parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
 import { emailSchema } from "@/lib/validation/account";
 
@@ -76,10 +77,11 @@ export async function sendRecoveryCodeAction(_prev: SendState, formData: FormDat
 
 export async function verifyRecoveryCodeAction(_prev: VerifyState, formData: FormData): Promise<VerifyState> {
   const attempt = await openAttempt();
-  const code = String(formData.get("code") ?? "").trim();
-  if (!code) return { error: { key: "codeRequired" } };
+  const proof = readSecondFactorProof(formData);
+  // Passkeys are not offered here (no signed-in session to bind the ceremony to); they sign in without a password.
+  if (!proof || proof.method === "passkey") return { error: { key: "codeRequired" } };
   try {
-    await verifyRecoveryCode({ attempt, challengeId: String(formData.get("challengeId") ?? ""), code });
+    await verifyRecoveryCode({ attempt, proof });
   } catch (error) {
     return { error: challengeFeedback(error) };
   }
