@@ -46,6 +46,8 @@ export async function startEnrollmentAction(_prev: FormState, formData: FormData
 
 export async function enrollPhoneAction(_prev: PhoneFormState, formData: FormData): Promise<PhoneFormState> {
   const { user, session } = await requireUser(stepPath("phone"));
+  // With 2SV on, a new phone is a second factor: only /account/security/phones adds it, after a fresh step-up.
+  if (user.twoStepEnabledAt) redirect("/account/security");
   return handlePhoneForm({ formData, userId: user.id, sessionId: session.id, accountCountry: user.countryCode, revalidate: stepPath("phone") });
 }
 
