@@ -1,0 +1,98 @@
+// The human-readable table at the end of `npm run bench`: each figure next to its target from issue 7.
+type Line = Record<string, unknown>;
+
+export interface Results {
+  date: string;
+  seconds: number;
+  lines: Line[];
+  comparison?: Line;
+  rollout?: Line & { answered_to_served_ms: number[]; sent_to_served_ms: number[] };
+  dashboard?: Line & { queries: { query: string; p50_ms: number; p95_ms: number; repeat_p50_ms: number; repeat_p95_ms: number }[] };
+  minutes?: number;
+}
+
+const n = (x: unknown, digits = 1) => (typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : "—");
+const verdict = (value: unknown, target: number) => (typeof value === "number" && Number.isFinite(value) ? (value >= target ? "met" : "MISSED") : "—");
+const lag = (x: unknown) => {
+  const l = x as { p50_ms?: number; p99_ms?: number; max_ms?: number } | null | undefined;
+  return l ? `${n(l.p50_ms)} / ${n(l.p99_ms)} / ${n(l.max_ms)} ms` : "—";
+};
+
+export function printTable(r: Results) {
+  const find = (app: string, phase: string) => r.lines.find((l) => l.app === app && l.phase === phase) ?? {};
+  const config = Object.keys(find("stepwise", "config")).length ? find("stepwise", "config") : find("better-auth", "config");
+  const machine = (config.machine ?? {}) as { cores?: number; cpu?: string; mem_gib?: number };
+  const ours = find("stepwise", "summary");
+  const peer = find("better-auth", "summary");
+  const signIn = find("stepwise", "sign_in");
+  const action = find("stepwise", "sign_in_action");
+  const verify = find("stepwise", "verify");
+  const replay = find("stepwise", "totp_replay");
+  const flow = find("stepwise", "totp_flow");
+  const peerReplay = find("better-auth", "totp_replay");
+  const c = r.comparison ?? {};
+  const rows: [string, string, string, string][] = [];
+  const row = (figure: string, value: string, target = "", status = "") => rows.push([figure, value, target, status]);
+
+  row("1. sign-ins/s ÷ raw argon2id verifications/s", n(ours.sign_in_to_raw_hash_ratio, 3), "≥ 0.90", verdict(ours.sign_in_to_raw_hash_ratio, 0.9));
+  row("   sign-ins/s (32 concurrent) / raw verifications/s", `${n(ours.sign_ins_per_s)} / ${n(ours.raw_hash_per_s)}`);
+  row("   sign-ins/s per vCPU ÷ Keycloak's 15", `${n(ours.sign_ins_per_s_per_vcpu)}/s → ${n(ours.keycloak_multiple, 2)}×`, "≥ 3×", verdict(ours.keycloak_multiple, 3));
+  row("   sign-in p50 / p99", `${n(ours.sign_in_p50_ms, 0)} / ${n(ours.sign_in_p99_ms, 0)} ms`);
+  row("   server event-loop lag p50 / p99 / max", lag(signIn.server_event_loop_lag_ms));
+  row("   via the sign-in server action (browser's POST)", `${n(action.sign_ins_per_s)}/s (${n(action.ratio_to_raw_hash_rate, 3)} of raw)`);
+  row("2. verifications/s ÷ /api/health requests/s", n(ours.verify_to_health_ratio, 3), "≥ 0.5", verdict(ours.verify_to_health_ratio, 0.5));
+  row("   verifications/s / health requests/s (50 concurrent)", `${n(ours.verifications_per_s)} / ${n(ours.health_per_s)}`);
+  row("   verifications/s per vCPU", n(ours.verifications_per_s_per_vcpu), "≥ 240", verdict(ours.verifications_per_s_per_vcpu, 240));
+  row("   verification p50 / p99 at 50 concurrent", `${n(ours.verify_p50_ms, 0)} / ${n(ours.verify_p99_ms, 0)} ms`);
+  const db = (verify.db ?? {}) as { challenge_passed?: number; challenge_failed?: number };
+  row("   accepted / refused (HTTP); DB passed / failed", `${n(verify.accepted_http, 0)} / ${JSON.stringify(verify.refused_http ?? {})}; ${n(db.challenge_passed, 0)} / ${n(db.challenge_failed, 0)}`);
+  row("   server event-loop lag p50 / p99 / max", lag(verify.server_event_loop_lag_ms));
+  row("3. sign-ins/s, ours ÷ Better Auth", `${n(ours.sign_ins_per_s)} ÷ ${n(peer.sign_ins_per_s)} = ${n(c.sign_ins_per_s_ours_over_peer, 2)}`, "≥ 1.0", verdict(c.sign_ins_per_s_ours_over_peer, 1));
+  row("   sign-ins/s ÷ own raw hash rate, ours ÷ peer", `${n(ours.sign_in_to_raw_hash_ratio, 3)} ÷ ${n(peer.sign_in_to_raw_hash_ratio, 3)} = ${n(c.sign_in_to_raw_hash_ratio_ours_over_peer, 2)}`);
+  row("   password + TOTP flows/s, ours ÷ peer", `${n(ours.totp_flows_per_s)} ÷ ${n(peer.totp_flows_per_s)} = ${n(c.totp_flows_per_s_ours_over_peer, 2)}`, "≥ 1.0", verdict(c.totp_flows_per_s_ours_over_peer, 1));
+  const perHash = (l: Line) => (Number(l.raw_hash_per_s) ? Number(l.totp_flows_per_s) / Number(l.raw_hash_per_s) : null);
+  row("   flows/s ÷ own raw hash rate, ours ÷ peer", `${n(perHash(ours), 3)} ÷ ${n(perHash(peer), 3)} = ${n(c.totp_flow_to_raw_hash_ratio_ours_over_peer, 2)}`);
+  row("   flow p50 / p99, ours | peer", `${n(ours.totp_flow_p50_ms, 0)} / ${n(ours.totp_flow_p99_ms, 0)} | ${n(peer.totp_flow_p50_ms, 0)} / ${n(peer.totp_flow_p99_ms, 0)} ms`);
+  row("   mean step ms (sign-in, verify), ours", `${n(flow.mean_sign_in_step_ms, 0)}, ${n(flow.mean_verify_step_ms, 0)}`);
+  const replayed = replay.replayed_code_accepted;
+  row("   replayed TOTP code accepted, ours | peer", `${String(replayed ?? "—")} (${String(replay.replay_result ?? "")}) | ${String(peerReplay.replayed_code_accepted ?? "—")}`, "ours: false", replayed === undefined ? "—" : replayed === false ? "met" : "MISSED");
+  const racing = replay.concurrent_same_code as { submitted?: number; accepted?: number } | undefined;
+  row("   one code from 4 simultaneous sign-ins, accepted", racing ? `${racing.accepted} of ${racing.submitted}` : "—", "1", racing ? (racing.accepted === 1 ? "met" : "MISSED") : "—");
+  row("   cheap baseline: our /api/health | peer get-session", `${n(ours.health_per_s)} | ${n(peer.get_session_per_s)} /s`);
+  const cpu = (l: Line) => l.cpu as { wall_s: number; other_s: number; server_ms_per_op: number | null; postgres_ms_per_op: number | null } | undefined;
+  const perOp = (l: Line) => (cpu(l) ? `${n(cpu(l)!.server_ms_per_op)} + ${n(cpu(l)!.postgres_ms_per_op)}` : "—");
+  row("CPU (Linux /proc, whole phase incl. warm-up)", "");
+  row("   ms per op, server + PostgreSQL: sign-in | verify | flow", `${perOp(signIn)} | ${perOp(verify)} | ${perOp(flow)}`);
+  const others = ["raw_hash", "sign_in", "health", "verify", "totp_flow"].map((phase) => {
+    const c0 = cpu(find("stepwise", phase));
+    return c0 ? n(c0.other_s / c0.wall_s, 2) : "—";
+  });
+  row("   other processes' load, cores: hash | sign-in | health | verify | flow", others.join(" | "));
+  if (r.rollout || r.dashboard) row("4. included benchmarks", "");
+  if (r.rollout) {
+    const [median, p95, max] = r.rollout.sent_to_served_ms;
+    row("   rollout: flip sent → other instance serves it (median/p95/max)", `${n(median)} / ${n(p95)} / ${n(max)} ms`, "≤ 1000 ms", max === undefined ? "—" : max <= 1000 ? "met" : "MISSED");
+  }
+  if (r.dashboard?.queries.length) {
+    const queries = r.dashboard.queries;
+    const first = queries.reduce((a, b) => (b.p95_ms > a.p95_ms ? b : a));
+    const again = queries.reduce((a, b) => (b.repeat_p95_ms > a.repeat_p95_ms ? b : a));
+    row(`   dashboard, ${r.dashboard.accounts} accounts: slowest p95, pass 1 | pass 2`, `${n(first.p95_ms)} (${first.query}) | ${n(again.repeat_p95_ms)} ms (${again.query})`, "(≤ 50 ms is the 1 M target)");
+  }
+
+  const [ourHash, peerHash] = [Number(ours.raw_hash_per_s), Number(peer.raw_hash_per_s)];
+  const skewed = ourHash && peerHash && Math.abs(ourHash / peerHash - 1) > 0.15;
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((x) => x[i]!.length)));
+  const out = [
+    "",
+    `Stepwise benchmarks — ${r.date}, ${machine.cores ?? "?"} vCPU ${machine.cpu ?? ""} ${machine.mem_gib ?? "?"} GiB, Node ${String(config.node ?? process.version)}, ${r.seconds} s windows${r.minutes ? `, ${r.minutes} min in all` : ""}`,
+    "Every ratio's two sides were measured in this same run on this same (shared, noisy) machine.",
+    "",
+    ...rows.map((x) => x.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()),
+    ...(skewed
+      ? ["", `Warning: the raw hash rates differ (${n(ourHash)} vs ${n(peerHash)}/s): the two sides ran under different background load; trust the "÷ own raw hash rate" rows, or run again.`]
+      : []),
+    "",
+  ];
+  process.stdout.write(out.join("\n"));
+}
