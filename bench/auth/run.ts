@@ -11,7 +11,6 @@
 import { randomBytes } from "node:crypto";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import postgres from "postgres";
 import { actionId } from "./actions";
 import { cpuMeter } from "./cpu";
 import { accountPool, csrf, passwordSignIn, signInAction, verifyCode, type TotpAccount } from "./flows";
@@ -20,6 +19,7 @@ import { phaseCounts, replayCheck } from "./replay";
 import { addAuthenticators, benchPassword, createUsers, enrolAuthenticator, pendingSessionCookies, runId } from "./seed";
 import { runJsonChild, startServer, type Server } from "./server";
 import { base32Decode, selfTest, stepAt, totpAtStep } from "./totp";
+import { createScratchDatabase } from "../scratch-database";
 
 const num = (name: string, fallback: number) => Number(process.env[name] || fallback);
 const seconds = num("PHASE_SECONDS", 15);
@@ -32,7 +32,6 @@ const signInUsers = num("USERS", 200);
 const port = num("PORT", 3394);
 const base = `http://127.0.0.1:${port}`;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-const adminUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const authSecret = randomBytes(32).toString("base64");
 const timing = { seconds, warmup };
 
@@ -47,19 +46,14 @@ async function main() {
   process.env.TOTP_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
   process.env.SMS_TRANSPORT = "dev";
   process.env.AUTH_SECRET = authSecret;
-  const name = `bench_signin_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { name, url, admin, drop } = await createScratchDatabase("bench_signin");
   const { openPostgres, useDatabase: pointAppAt } = await import("@/db");
   const database = openPostgres(url.toString());
   let server: Server | undefined;
   const cleanUp = async () => {
     await server?.stop();
     await database.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await drop();
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   try {

@@ -6,10 +6,8 @@
 // is created, filled with the synthetic population (db/synth.ts: accounts, their factors and ~10 events each, with
 // rollups built), measured, grown to LARGE, measured again, and dropped. Queries run in this process against the
 // same code the page uses (lib/analytics/load-dashboard.ts), warm, one at a time.
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
+import { createScratchDatabase } from "../scratch-database";
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const small = Number(process.env.SMALL ?? 100_000);
 const large = Number(process.env.LARGE ?? 1_000_000);
 const runs = Number(process.env.RUNS ?? 30);
@@ -17,11 +15,7 @@ const runs = Number(process.env.RUNS ?? 30);
 const percentile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main() {
-  const name = `stepwise_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { url, drop } = await createScratchDatabase();
   const { openPostgres, useDatabase: pointAppAt } = await import("@/db");
   const database = openPostgres(url.toString());
   try {
@@ -88,8 +82,7 @@ async function main() {
     console.log(`  targets: p95 ≤ 50 ms at large → slowest ${slowest.toFixed(1)} ms (${slowest <= 50 ? "met" : "MISSED"}); ratio ≤ 1.5 → worst ${worst.toFixed(2)} (${worst <= 1.5 ? "met" : "MISSED"})`);
   } finally {
     await database.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 

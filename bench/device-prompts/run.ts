@@ -11,12 +11,11 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import postgres from "postgres";
 import { startInstance } from "../start-instance";
+import { createScratchDatabase } from "../scratch-database";
 
 const secret = "bench-only-secret-bench-only-secret-0000";
 process.env.AUTH_SECRET = secret;
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const pollMs = Number(process.env.POLL_MS ?? 1000);
 const rounds = Number(process.env.ROUNDS ?? 20);
 const port = Number(process.env.PORT ?? 3390);
@@ -30,11 +29,7 @@ const stats = (xs: number[]) => {
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 async function main() {
-  const name = `stepwise_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { name, url, drop } = await createScratchDatabase();
   const servers: ChildProcess[] = [];
   const { openPostgres, useDatabase: pointAppAt } = await import("@/db");
   const database = openPostgres(url.toString());
@@ -145,8 +140,7 @@ async function main() {
   } finally {
     for (const server of servers) server.kill("SIGTERM");
     await database.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
-    await admin.end({ timeout: 5 });
+    await drop();
   }
 }
 

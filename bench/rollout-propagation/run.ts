@@ -7,12 +7,10 @@
 // instance A (the same domain code the console uses, via the test hook) and polls instance B's /api/availability
 // every POLL_MS until B answers with the new state. Knobs: FLIPS (20), POLL_MS (5), PORT (3392; B uses PORT+1).
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import postgres from "postgres";
 import { startInstance } from "../start-instance";
+import { createScratchDatabase } from "../scratch-database";
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const flips = Number(process.env.FLIPS ?? 20);
 const pollMs = Number(process.env.POLL_MS ?? 5);
 const port = Number(process.env.PORT ?? 3392);
@@ -27,11 +25,7 @@ const stats = (xs: number[]) => {
 const statusOnB = async () => ((await (await fetch(`${b}/api/availability?country=FR`, { cache: "no-store" })).json()) as { status: string }).status;
 
 async function main() {
-  const name = `stepwise_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { url, drop } = await createScratchDatabase();
   const servers: ChildProcess[] = [];
   const { openPostgres, useDatabase: pointAppAt } = await import("@/db");
   const database = openPostgres(url.toString());
@@ -85,8 +79,7 @@ async function main() {
     for (const s of servers) s.kill("SIGTERM");
     await database.close();
     await sleep(500);
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 
