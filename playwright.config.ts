@@ -29,12 +29,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /e2e\/(rollout|authz)\// },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /e2e\/(rollout|authz|cluster)\// },
     // Launching wave 3 changes what French accounts are offered, which other specs check before any launch.
     { name: "rollout", use: { ...devices["Desktop Chrome"] }, testMatch: /e2e\/rollout\/.*\.spec\.ts/, dependencies: ["chromium"] },
     // The authorization matrix signs in viewer, operator and admin, whose codes each go to one phone: it runs last, after
     // every spec that signs them in (rollout too). Its cells read nothing the wave 3 launch changes.
-    { name: "authz", use: { ...devices["Desktop Chrome"] }, testMatch: /e2e\/authz\/.*\.spec\.ts/, dependencies: ["rollout"] },
+    // One worker, so its spec files (fuzz, then the matrix) share the staff's single sign-in.
+    { name: "authz", use: { ...devices["Desktop Chrome"] }, testMatch: /e2e\/authz\/.*\.spec\.ts/, dependencies: ["rollout"], workers: 1 },
   ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",

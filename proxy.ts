@@ -4,7 +4,13 @@ import { NextResponse, type NextRequest } from "next/server";
  * Sets a nonce-based Content-Security-Policy on every page (Next applies the nonce to its own scripts).
  * Authorization is not decided here: every page, action and route checks it on the server itself.
  */
+/** Next's own limit for a Server Action's body (1 MB): past it Next throws, which its action handler answers as a 500. */
+const serverActionBodyLimit = 1024 * 1024;
+
 export function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > serverActionBodyLimit) {
+    return new NextResponse("This request is too large.", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [

@@ -1,7 +1,8 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { afterPasswordSubmit, formAlerts, hook, signOut, strongPassword, submitSignIn } from "./helpers";
-import { expectAccessible, sendCode, signUpWithTwoStep } from "./recovery/helpers";
+import { sendCode, signUpWithTwoStep } from "./recovery/helpers";
+import { expectAccessible } from "./accessibility";
 
 interface DbPasskey {
   id: string;

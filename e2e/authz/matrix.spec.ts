@@ -1,19 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { expect, type APIResponse, type BrowserContext } from "@playwright/test";
+import { expect, type BrowserContext } from "@playwright/test";
+import { axeViolations } from "../accessibility";
 import { test } from "./actors";
-import { listAppRoutes, routeOf, type ActionExport } from "./app-routes";
+import { listAppRoutes, type ActionExport } from "./app-routes";
+import { builtActions, callAction, leak, root, visit, type Seen } from "./calls";
 import { actors, pages, rank, routes, serverActions, type Actor, type ActionRow, type Outcome } from "./matrix";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const app = listAppRoutes(root);
-
-interface Seen { status: number; location: string | null; body: string }
-
-/** A stack frame, a module path or a build path in a response: an error escaped to the client. */
-const leak = /\n\s+at \S[^\n]*:\d+:\d+|node_modules[\\/]|webpack-internal:|\.next[\w-]*[\\/]server[\\/]/;
 
 function matches(expected: Outcome, seen: Seen, origin: string) {
   if (typeof expected === "number") return seen.status === expected;
@@ -35,54 +27,6 @@ function check(wrong: string[], what: string, expected: Outcome, seen: Seen, ori
   else if (!matches(expected, seen, origin)) wrong.push(`${what}: expected ${expected}, got ${got}`);
 }
 
-async function seenOf(response: APIResponse, location: string | null): Promise<Seen> {
-  return { status: response.status(), location, body: await response.text() };
-}
-
-/**
- * The first hop only (maxRedirects 0): the guard's own answer, not the page it sends the actor to. The request shares
- * the actor's browser cookies; POSTs carry the Origin and Fetch Metadata a same-origin fetch from our pages would.
- */
-async function visit(context: BrowserContext, origin: string, method: string, path: string, body?: unknown) {
-  const response = await context.request.fetch(path, {
-    method,
-    maxRedirects: 0,
-    headers: method === "GET" ? { accept: "text/html,application/json;q=0.9,*/*;q=0.8" } : { origin, "sec-fetch-site": "same-origin" },
-    data: body,
-  });
-  return seenOf(response, response.status() >= 300 && response.status() < 400 ? (response.headers().location ?? null) : null);
-}
-
-// --- Server actions: ids from the build, called the way the client calls them (Next-Action + React's reply encoding) ---
-
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-const manifestPath = join(root, distDir, "server", "server-reference-manifest.json");
-
-interface ManifestEntry { filename?: string; exportedName?: string; workers: Record<string, unknown> }
-
-/** "<file under app/>#<export>" → the build's action id and a page whose bundle holds it (actions are POSTed there). */
-function builtActions() {
-  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: build first (NEXT_DIST_DIR=${distDir} npx next build)`);
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { node: Record<string, ManifestEntry> };
-  const samples = new Map(pages.map((p) => [p.route, p.path]));
-  const built = new Map<string, { actionId: string; target: string }>();
-  for (const [actionId, entry] of Object.entries(manifest.node)) {
-    if (!entry.filename?.startsWith("app/") || !entry.exportedName) continue;
-    const target = Object.keys(entry.workers)
-      .map((worker) => samples.get(routeOf(worker.replace(/^app\//, "") + ".tsx")))
-      .find((path) => path !== undefined);
-    built.set(`${entry.filename.slice("app/".length)}#${entry.exportedName}`, { actionId, target: target ?? "/" });
-  }
-  return built;
-}
-
-/**
- * Arguments encoded by React's own encodeReply, the copy Next bundles (Turbopack builds), so the body is exactly what
- * the browser would send. For a FormData argument that is multipart; otherwise a JSON text body.
- */
-const require = createRequire(import.meta.url);
-const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge") as { encodeReply: (args: unknown[]) => Promise<string | FormData> };
-
 /** Garbage of the right shape: a form action gets a form with one junk field, a value action strings, the rest nothing. */
 function garbageArgs(shape: ActionExport): unknown[] {
   if (shape.args === "none") return [];
@@ -92,24 +36,13 @@ function garbageArgs(shape: ActionExport): unknown[] {
   return shape.args === "form" ? [form] : [null, form];
 }
 
-async function callAction(context: BrowserContext, origin: string, actionId: string, target: string, shape: ActionExport) {
-  const headers = { "next-action": actionId, accept: "text/x-component", origin };
-  const body = await encodeReply(garbageArgs(shape));
-  const response =
-    typeof body === "string"
-      ? await context.request.post(target, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, maxRedirects: 0, data: body })
-      : await context.request.post(target, { headers, maxRedirects: 0, multipart: body });
-  expect(response.headers()["x-nextjs-action-not-found"], `action ${actionId} unknown to the server: stale build?`).toBeUndefined();
-  return seenOf(response, response.headers()["x-action-redirect"]?.split(";")[0] ?? null);
-}
-
 async function walkActions(rows: ActionRow[], contexts: Record<Actor, BrowserContext>, origin: string) {
   const built = builtActions();
   const shapes = new Map(app.actions.map((a) => [a.id, a]));
   const wrong: string[] = [];
   for (const row of rows) {
     const { actionId, target } = built.get(row.id)!;
-    const seen = await Promise.all(actors.map((actor) => callAction(contexts[actor], origin, actionId, target, shapes.get(row.id)!)));
+    const seen = await Promise.all(actors.map((actor) => callAction(contexts[actor], origin, actionId, target, garbageArgs(shapes.get(row.id)!))));
     actors.forEach((actor, i) => check(wrong, `action ${row.id} as ${actor}`, row.cells[actor], seen[i]!, origin));
   }
   return wrong;
@@ -136,6 +69,28 @@ test("every page, route handler and server action has a row, and every row still
 
 test("the build's server actions are the ones in the matrix", () => {
   expect([...builtActions().keys()].sort()).toEqual(serverActions.map((a) => a.id).sort());
+});
+
+/**
+ * Axe on every page, as each kind of actor it renders for: the first of anonymous, pending and holder that gets "ok",
+ * and admin (who sees every staff control) too when the page renders for staff. Flows reach the pages' other states
+ * (wizard steps, step-up prompts, codes shown once) and check those in their own specs.
+ */
+test("every page passes axe's WCAG 2.2 A/AA rules for the actors it renders for", async ({ actorContexts }) => {
+  test.setTimeout(600_000);
+  const wrong: string[] = [];
+  for (const row of pages) {
+    const viewers = [actors.slice(0, 3).find((actor) => row.cells[actor] === "ok"), row.cells.admin === "ok" ? "admin" : undefined];
+    for (const actor of new Set(viewers.filter((a): a is Actor => a !== undefined))) {
+      const page = await actorContexts[actor].newPage();
+      // "load", not "networkidle": the dashboard, inbox and code prompts poll for as long as they are open.
+      const response = await page.goto(row.path);
+      expect.soft(response?.status(), `GET ${row.path} as ${actor}`).toBe(200);
+      for (const violation of await axeViolations(page)) wrong.push(`${row.path} as ${actor}: ${violation}`);
+      await page.close();
+    }
+  }
+  expect(wrong).toEqual([]);
 });
 
 /**

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { afterPasswordSubmit, formAlerts, signOut, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
 import { sendCode, signUpWithTwoStep } from "../recovery/helpers";
-import { createAndConfirmKey, expectAccessible, startWizard, turnOn } from "../two-step-enable/helpers";
+import { createAndConfirmKey, startWizard, turnOn } from "../two-step-enable/helpers";
+import { expectAccessible } from "../accessibility";
 import { addAuthenticatorApp, appCode, dbFactors } from "./helpers";
 
 test("authenticator app: added after a step-up, then used to sign in once per code, and remembered", async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formAlerts, signIn, signOut, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { expectAccessible, questions, setQuestions, waitForMessage } from "./helpers";
+import { questions, setQuestions, waitForMessage } from "./helpers";
+import { expectAccessible } from "../accessibility";
 
 const newPassword = "Quiet-Harbor-Violet-3318";
 

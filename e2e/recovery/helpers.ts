@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { signUp, strongPassword, uniqueEmail } from "../helpers";
 
@@ -132,10 +131,4 @@ export async function sendCode(page: Page, e164: string) {
     await expect(field).toBeVisible();
   }
   return latestCode(page.context(), e164, before);
-}
-
-/** WCAG 2.1 A/AA rules over the page as it is now (axe-core). */
-export async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { dbSessions, dbUser, formAlerts, signOut, submitSignIn } from "../helpers";
 import { dbChallenges } from "../two-step-push/helpers";
-import { expectAccessible, inbox, sendCode, signUpWithTwoStep, waitForMessage } from "./helpers";
+import { inbox, sendCode, signUpWithTwoStep, waitForMessage } from "./helpers";
+import { expectAccessible } from "../accessibility";
 
 const newPassword = "Quiet-Harbor-Violet-3318";
 

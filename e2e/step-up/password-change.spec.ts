@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { dbSessions, formAlerts, newContext, signIn, signOut, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { answerQuestions, expectAccessible, sendCode, setQuestions, signUpWithTwoStep, waitForMessage } from "../recovery/helpers";
+import { answerQuestions, sendCode, setQuestions, signUpWithTwoStep, waitForMessage } from "../recovery/helpers";
+import { expectAccessible } from "../accessibility";
 import { dbChallenges } from "../two-step-push/helpers";
 
 const newPassword = "Quiet-Harbor-Violet-3318";

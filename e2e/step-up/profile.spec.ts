@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { dbUser, formAlerts, signUp, uniqueEmail } from "../helpers";
-import { answerQuestions, expectAccessible, setQuestions, waitForMessage } from "../recovery/helpers";
+import { answerQuestions, setQuestions, waitForMessage } from "../recovery/helpers";
+import { expectAccessible } from "../accessibility";
 
 test.describe("personal information behind step-up", () => {
   test("name and email each need their own confirmation; the email changes only from the link sent to the new address", async ({ page, request }) => {

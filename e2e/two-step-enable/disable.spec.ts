@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newContext, signUp, uniqueEmail } from "../helpers";
-import { createAndConfirmKey, dbEnrollment, expectAccessible, latestEmail, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "./helpers";
+import { createAndConfirmKey, dbEnrollment, latestEmail, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "./helpers";
+import { expectAccessible } from "../accessibility";
 
 test("turn 2SV off after a step-up code: security questions set again, factors retired, email sent", async ({ browser, request }) => {
   // The step-up code is a second SMS, and sends to one account are 30 s apart.

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { dbSessions, newContext, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { createAndConfirmKey, dbEnrollment, expectAccessible, startWizard, turnOn } from "./helpers";
+import { createAndConfirmKey, dbEnrollment, startWizard, turnOn } from "./helpers";
+import { expectAccessible } from "../accessibility";
 
 test("enable 2SV with trusted devices only, in Pakistan (2SV available, no SMS to local carriers)", async ({ browser, request }) => {
   test.setTimeout(180_000);

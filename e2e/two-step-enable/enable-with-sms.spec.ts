@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { dbSessions, newContext, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { dbEnrollment, expectAccessible, latestEmail, progress, readSmsCode, startWizard, turnOn } from "./helpers";
+import { dbEnrollment, latestEmail, progress, readSmsCode, startWizard, turnOn } from "./helpers";
+import { expectAccessible } from "../accessibility";
 
 test("enable 2SV with a text message: questions first, then the wizard; other browsers signed out", async ({ browser, request }) => {
   test.setTimeout(180_000);

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { strongPassword } from "../helpers";
 
@@ -81,11 +80,6 @@ export async function turnOn(page: Page) {
   await expect(page.getByTestId("two-step-status")).toHaveText("On");
 }
 
-/** WCAG 2.1 A/AA rules over the page as it is now (axe-core). */
-export async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /**
  * Clicks "Send code" until a code goes out. Sends to one account are at least 30 s apart (server clock), so a

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newContext, signUp, uniqueEmail } from "../helpers";
-import { createAndConfirmKey, dbEnrollment, expectAccessible, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "./helpers";
+import { createAndConfirmKey, dbEnrollment, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "./helpers";
+import { expectAccessible } from "../accessibility";
 
 test("trusted phones: step-up first, the last factor cannot go, a new number is verified before the old one is removed", async ({ browser, request }) => {
   test.setTimeout(300_000);

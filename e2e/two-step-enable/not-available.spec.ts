@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demoPassword, signIn } from "../helpers";
-import { dbEnrollment, expectAccessible } from "./helpers";
+import { dbEnrollment } from "./helpers";
+import { expectAccessible } from "../accessibility";
 
 test("a French account sees that 2SV is not available yet, and cannot open the wizard", async ({ page, request }) => {
   await signIn(page, "chloe@example.fr", demoPassword);

@@ -19,7 +19,10 @@ export function parseBasicAuth(header: string | null): { email: string; password
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon < 1 || decoded.length > 1024) return null;
-  return { email: decoded.slice(0, colon).trim().toLowerCase(), password: decoded.slice(colon + 1) };
+  const email = decoded.slice(0, colon).trim().toLowerCase();
+  // No address holds control characters, and Postgres text cannot hold NUL (the email keys the rate limit).
+  if (/[\u0000-\u001f\u007f]/.test(email)) return null;
+  return { email, password: decoded.slice(colon + 1) };
 }
 
 /**

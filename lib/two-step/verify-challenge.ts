@@ -16,6 +16,8 @@ export type VerifyChallengeError =
   | "NOT_VALID"
   | "DENIED";
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type Outcome =
   | { ok: true; challenge: Challenge }
   | { ok: false; code: VerifyChallengeError; details?: Record<string, unknown>; failedFirstTime?: Challenge; wrongCodeFor?: string };
@@ -34,6 +36,8 @@ export async function verifyChallenge(input: {
 }): Promise<Challenge> {
   const now = input.now ?? new Date();
   const code = input.code.replace(/\s+/g, "");
+  // The id comes back from a form: anything but a UUID names no challenge (and Postgres would refuse to compare it).
+  if (!uuidPattern.test(input.challengeId)) throw new AppError<VerifyChallengeError>("NOT_VALID");
 
   // Failures must be committed even though the call fails, so the transaction returns an outcome, not a throw.
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {

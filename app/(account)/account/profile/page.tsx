@@ -29,14 +29,15 @@ export default async function ProfilePage() {
       <section className="mt-6 rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
         <dl className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <div key={row.href} className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
-              <div className="min-w-0">
-                <dt className="text-sm text-slate-600">{row.term}</dt>
-                <dd className="break-all font-medium text-slate-900">{row.value}</dd>
-              </div>
-              <Link href={row.href} className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
-                {row.label}
-              </Link>
+            // A <dl> group holds only <dt>/<dd>: the change link is the row's second <dd>, beside the value.
+            <div key={row.href} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-6 py-4">
+              <dt className="text-sm text-slate-600">{row.term}</dt>
+              <dd className="col-start-1 break-all font-medium text-slate-900">{row.value}</dd>
+              <dd className="col-start-2 row-span-2 row-start-1">
+                <Link href={row.href} className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+                  {row.label}
+                </Link>
+              </dd>
             </div>
           ))}
         </dl>

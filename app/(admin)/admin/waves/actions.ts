@@ -10,6 +10,7 @@ import { setGuardrails } from "@/lib/rollout/waves/set-guardrails";
 import { describeError } from "../_lib/error-messages";
 import { hasFreshStepUp, staffContext } from "../_lib/staff-context";
 import { parseWaveForm, type WaveFormState } from "./wave-form-data";
+import { recordIdSchema } from "@/lib/validation/record-id";
 
 export async function saveWaveAction(_prev: WaveFormState | null, formData: FormData): Promise<WaveFormState> {
   const { actor } = await staffContext("operator");
@@ -36,7 +37,7 @@ export interface CommandState {
 
 const commandInput = z.object({
   command: z.enum(["request", "approve", "reject", "cancel", "pause", "resume"]),
-  waveId: z.coerce.number().int().positive(),
+  waveId: recordIdSchema,
   reason: z.string().max(500).optional().default(""),
 });
 
@@ -68,7 +69,7 @@ const percent = z.coerce.number().min(1).max(100);
 export async function guardrailsAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
   const { actor } = await staffContext("admin");
   const input = z
-    .object({ waveId: z.coerce.number().int().positive(), sms: percent, code: percent, sample: z.coerce.number().int().min(1).max(10_000) })
+    .object({ waveId: recordIdSchema, sms: percent, code: percent, sample: z.coerce.number().int().min(1).max(10_000) })
     .safeParse(Object.fromEntries(formData));
   if (!input.success) return { ok: false, error: "Thresholds are percentages between 1 and 100, and the minimum sample a whole number from 1 to 10,000." };
   const { waveId, sms, code, sample } = input.data;

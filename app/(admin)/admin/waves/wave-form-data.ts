@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RampStep } from "@/db/schema";
 import type { WaveDraft } from "@/lib/rollout/waves/save-wave-draft";
+import { parseRecordId } from "@/lib/validation/record-id";
 
 /** What the wave form sends back on an error, so nothing typed is lost. */
 export interface WaveFormValues {
@@ -51,11 +52,11 @@ export function parseWaveForm(formData: FormData): { ok: true; waveId?: number; 
   }
   if (Object.keys(fieldErrors).length) return { ok: false, state: { values, fieldErrors, error: "Check the highlighted fields." } };
 
-  const id = Number(formData.get("waveId"));
+  const id = parseRecordId(formData.get("waveId"));
   return {
     ok: true,
     state: { values },
-    waveId: Number.isInteger(id) && id > 0 ? id : undefined,
+    waveId: id ?? undefined,
     draft: { name: values.name, countryCodes: values.countries, startOnApproval: values.start === "approval", startsAt, rampSteps },
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits, sessions, users } from "@/db/schema";
+import { fingerprintState } from "@/lib/testing/fingerprint";
 import { pauseCountryForTest, resumeCountryForTest, rolloutTestQueries } from "@/lib/rollout/test-hooks";
 import { enrollmentTestQueries } from "@/lib/two-step/enrollment/test-hooks";
 import { factorTestQueries } from "@/lib/two-step/factor-test-hooks";
@@ -33,6 +34,7 @@ const queries = {
   ...rolloutTestQueries,
   ...passkeyTestQueries,
   ...factorTestQueries,
+  fingerprint: () => fingerprintState(),
 };
 
 export async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {

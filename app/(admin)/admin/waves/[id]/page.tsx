@@ -13,6 +13,7 @@ import { GuardrailsForm } from "../_components/guardrails-form";
 import { ImpactPreview } from "../_components/impact-preview";
 import { WaveBadge } from "../_components/wave-badge";
 import { WaveCommandForm } from "../_components/wave-command-form";
+import { parseRecordId } from "@/lib/validation/record-id";
 
 export const metadata: Metadata = { title: "Wave" };
 
@@ -28,8 +29,9 @@ const doneMessages: Record<string, string> = {
 
 export default async function WavePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { actor, sessionId } = await staffContext("viewer");
-  const id = Number((await params).id);
-  const wave = Number.isInteger(id) ? await getWave(id) : null;
+  const id = parseRecordId((await params).id);
+  if (id === null) notFound();
+  const wave = await getWave(id);
   if (!wave) notFound();
   const { done } = await searchParams;
   const now = new Date();

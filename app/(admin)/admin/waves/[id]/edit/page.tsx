@@ -6,13 +6,15 @@ import { staffContext } from "../../../_lib/staff-context";
 import { pickableCountries } from "../../_components/pickable-countries";
 import { WaveForm } from "../../_components/wave-form";
 import { defaultRamp } from "../../wave-form-data";
+import { parseRecordId } from "@/lib/validation/record-id";
 
 export const metadata: Metadata = { title: "Edit wave" };
 
 export default async function EditWavePage({ params }: { params: Promise<{ id: string }> }) {
   await staffContext("operator");
-  const id = Number((await params).id);
-  const wave = Number.isInteger(id) ? await getWave(id) : null;
+  const id = parseRecordId((await params).id);
+  if (id === null) notFound();
+  const wave = await getWave(id);
   if (!wave) notFound();
   if (wave.phase !== "draft") redirect(`/admin/waves/${id}`);
   const ramped = wave.rampSteps.length > 1;
