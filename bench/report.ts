@@ -8,7 +8,27 @@ export interface Results {
   comparison?: Line;
   rollout?: Line & { answered_to_served_ms: number[]; sent_to_served_ms: number[] };
   dashboard?: Line & { queries: { query: string; p50_ms: number; p95_ms: number; repeat_p50_ms: number; repeat_p95_ms: number }[] };
+  pages?: PagesLine;
   minutes?: number;
+}
+
+/** What bench/pages/run.ts emits (one `"phase":"pages"` line): Lighthouse medians and first-load JS per page. */
+export interface PagesLine extends Line {
+  runs: number;
+  load_average?: number[];
+  pages: {
+    name: string;
+    path: string;
+    form_factor: string;
+    median: Record<string, number | null>;
+    metrics_median?: Record<string, number | null>;
+    benchmark_index?: number | null;
+    scripts_median?: { count: number | null; transfer_kb: number | null };
+    errored_runs?: number;
+    failing: { category: string; id: string; title: string; weight: number; runs: number; display?: string; examples: string[] }[];
+  }[];
+  first_load_js: { route: string; gzip_kb: number; browser_kb?: number | null }[];
+  targets: { performance: number; accessibility: number; "best-practices": number; first_load_js_gzip_kb: number };
 }
 
 const n = (x: unknown, digits = 1) => (typeof x === "number" && Number.isFinite(x) ? x.toFixed(digits) : "—");
@@ -21,7 +41,7 @@ const lag = (x: unknown) => {
 export function printTable(r: Results) {
   const find = (app: string, phase: string) => r.lines.find((l) => l.app === app && l.phase === phase) ?? {};
   const config = Object.keys(find("stepwise", "config")).length ? find("stepwise", "config") : find("better-auth", "config");
-  const machine = (config.machine ?? {}) as { cores?: number; cpu?: string; mem_gib?: number };
+  const machine = (config.machine ?? r.pages?.machine ?? {}) as { cores?: number; cpu?: string; mem_gib?: number };
   const ours = find("stepwise", "summary");
   const peer = find("better-auth", "summary");
   const signIn = find("stepwise", "sign_in");
@@ -68,6 +88,7 @@ export function printTable(r: Results) {
     return c0 ? n(c0.other_s / c0.wall_s, 2) : "—";
   });
   row("   other processes' load, cores: hash | sign-in | health | verify | flow", others.join(" | "));
+  if (!r.lines.length) rows.length = 0; // BENCH_ONLY without auth and peer: no empty rows 1–3
   if (r.rollout || r.dashboard) row("4. included benchmarks", "");
   if (r.rollout) {
     const [median, p95, max] = r.rollout.sent_to_served_ms;
@@ -80,9 +101,11 @@ export function printTable(r: Results) {
     row(`   dashboard, ${r.dashboard.accounts} accounts: slowest p95, pass 1 | pass 2`, `${n(first.p95_ms)} (${first.query}) | ${n(again.repeat_p95_ms)} ms (${again.query})`, "(≤ 50 ms is the 1 M target)");
   }
 
+  if (r.pages) pageRows(r.pages, row, "5. ");
+
   const [ourHash, peerHash] = [Number(ours.raw_hash_per_s), Number(peer.raw_hash_per_s)];
   const skewed = ourHash && peerHash && Math.abs(ourHash / peerHash - 1) > 0.15;
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((x) => x[i]!.length)));
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.filter((x) => x[1] || x[2]).map((x) => x[i]!.length)));
   const out = [
     "",
     `Stepwise benchmarks — ${r.date}, ${machine.cores ?? "?"} vCPU ${machine.cpu ?? ""} ${machine.mem_gib ?? "?"} GiB, Node ${String(config.node ?? process.version)}, ${r.seconds} s windows${r.minutes ? `, ${r.minutes} min in all` : ""}`,
@@ -95,4 +118,58 @@ export function printTable(r: Results) {
     "",
   ];
   process.stdout.write(out.join("\n"));
+}
+
+const score = (x: number | null | undefined) => (typeof x === "number" ? String(Math.round(x * 100)) : "—");
+
+/** Rows for the page-weight bench: each page's median Lighthouse scores against the targets, then first-load JS. */
+export function pageRows(p: PagesLine, row: (figure: string, value: string, target?: string, status?: string) => void, prefix = "") {
+  const t = p.targets;
+  const pad = " ".repeat(prefix.length);
+  row(`${prefix}Lighthouse, median of ${p.runs} runs (perf / a11y / best practices / SEO)`, "", `≥ ${t.performance * 100} / ${t.accessibility * 100} / ${t["best-practices"] * 100} / —`);
+  for (const page of p.pages) {
+    const m = page.median;
+    const met = [m.performance! >= t.performance, m.accessibility! >= t.accessibility, m["best-practices"]! >= t["best-practices"]];
+    const known = [m.performance, m.accessibility, m["best-practices"]].every((x) => typeof x === "number");
+    const errored = page.errored_runs ? ` (${page.errored_runs} run${page.errored_runs > 1 ? "s" : ""} failed, left out)` : "";
+    row(`${pad}   ${page.name} (${page.path}), ${page.form_factor}`, `${score(m.performance)} / ${score(m.accessibility)} / ${score(m["best-practices"])} / ${score(m.seo)}${errored}`, "", known ? (met.every(Boolean) ? "met" : "MISSED") : "—");
+  }
+  const account = p.first_load_js.filter((x) => x.route === "/account" || x.route.startsWith("/account/"));
+  const worst = account.reduce<PagesLine["first_load_js"][number] | undefined>((a, b) => (!a || b.gzip_kb > a.gzip_kb ? b : a), undefined);
+  row(`${pad}first-load JS, kB gzip (build manifests | fetched by the page in Chromium)`, "", `≤ ${t.first_load_js_gzip_kb}`);
+  for (const page of p.pages) {
+    if (page.form_factor !== p.pages[0]!.form_factor) continue;
+    const js = p.first_load_js.find((x) => x.route === page.path);
+    if (!js) continue;
+    row(`${pad}   ${page.path}`, `${n(js.gzip_kb)} | ${n(js.browser_kb)}`, "", js.gzip_kb <= t.first_load_js_gzip_kb ? "met" : "MISSED");
+  }
+  if (worst) {
+    const over = account.filter((x) => x.gzip_kb > t.first_load_js_gzip_kb).length;
+    row(`${pad}   max of ${account.length} account pages (${worst.route})`, `${n(worst.gzip_kb)}; ${over} over ${t.first_load_js_gzip_kb}`, `≤ ${t.first_load_js_gzip_kb}`, worst.gzip_kb <= t.first_load_js_gzip_kb ? "met" : "MISSED");
+  }
+  const failing = new Map<string, string>();
+  for (const page of p.pages) {
+    const target = (c: string) => (t as unknown as Record<string, number | undefined>)[c];
+    const missed = (c: string) => target(c) !== undefined && (page.median[c] ?? 0) < target(c)!;
+    for (const f of page.failing.filter((x) => missed(x.category) && x.weight > 0)) {
+      const key = `${f.category}:${f.id}`;
+      failing.set(key, `${failing.get(key) ? `${failing.get(key)}, ` : ""}${page.path} ${page.form_factor[0]} ${f.runs}/${p.runs}`);
+    }
+  }
+  // Long lines with no value: printed past the columns (the widths ignore rows without a value).
+  const cores = Number((p.machine as { cores?: number } | undefined)?.cores) || 0;
+  const busiest = Math.max(...(p.load_average ?? [0]));
+  if (cores && busiest > cores) {
+    row(`${pad}   Warning: load average up to ${busiest} on ${cores} cores: other jobs shared the CPU, which costs performance (TBT above all); run again when quiet.`, "");
+  }
+  if (failing.size) row(`${pad}   scored audits failing where a category missed (page, mobile/desktop, runs):`, "");
+  for (const [key, where] of failing) row(`${pad}     ${key}: ${where}`, "");
+}
+
+/** The table of `npm run bench:pages` alone, in the same layout as the full run's. */
+export function printPagesTable(p: PagesLine, header: string) {
+  const rows: [string, string, string, string][] = [];
+  pageRows(p, (figure, value, target = "", status = "") => rows.push([figure, value, target, status]));
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.filter((x) => x[1] || x[2]).map((x) => x[i]!.length)));
+  process.stdout.write(["", header, "", ...rows.map((x) => x.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()), ""].join("\n"));
 }

@@ -7,7 +7,8 @@
 // 3.   the Better Auth peer right after, from ../shared/peers/better-auth (lines tagged "app":"better-auth"), then a
 //      "comparison" line, ours ÷ peer.
 // 4.   bench/rollout-propagation and bench/dashboard at its smaller size (SMALL=LARGE=100000).
-// Stdout: one JSON object per line, then a table. BENCH_ONLY=auth,peer,rollout,dashboard picks parts;
+// 5.   bench/pages: Lighthouse on sign-in, second step, security settings, admin dashboard; first-load JS per page.
+// Stdout: one JSON object per line, then a table. BENCH_ONLY=auth,peer,rollout,dashboard,pages picks parts;
 // BENCH_REPORT=<saved stdout> reprints the table of an earlier run.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { runPeer } from "./auth/peer";
 import { printTable, type Results } from "./report";
 
-const only = new Set((process.env.BENCH_ONLY || "auth,peer,rollout,dashboard").split(",").map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY || "auth,peer,rollout,dashboard,pages").split(",").map((s) => s.trim()));
 const seconds = Number(process.env.PHASE_SECONDS || 15);
 const warmup = Number(process.env.WARMUP_SECONDS || 2);
 const adminUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -55,6 +56,7 @@ function reprint(file: string) {
   results.comparison = lines.find((l) => l.phase === "comparison");
   results.rollout = lines.find((l) => l.phase === "rollout_propagation") as Results["rollout"];
   results.dashboard = lines.find((l) => l.phase === "dashboard") as Results["dashboard"];
+  results.pages = lines.find((l) => l.phase === "pages") as Results["pages"];
   printTable(results);
 }
 
@@ -134,6 +136,18 @@ async function main() {
       .map((m) => ({ query: m[1]!, p50_ms: Number(m[2]), p95_ms: Number(m[3]), repeat_p50_ms: Number(m[4]), repeat_p95_ms: Number(m[5]) }));
     results.dashboard = { phase: "dashboard", app: "stepwise", exit_code: code, accounts: Number(dashboardSize), queries, output };
     emit(results.dashboard);
+  }
+
+  if (only.has("pages")) {
+    note("5. pages: Lighthouse and first-load JS (bench/pages/run.ts)");
+    const code = await run(["bench/pages/run.ts"], process.env, (text) => {
+      if (!text.startsWith("{")) return;
+      const line = JSON.parse(text) as Record<string, unknown>;
+      if (line.phase !== "pages") return;
+      results.pages = line as Results["pages"];
+      emit(line);
+    });
+    if (code !== 0) note(`bench/pages/run.ts exited ${code}`);
   }
 
   results.minutes = Number(((Date.now() - started) / 60_000).toFixed(1));

@@ -1,6 +1,8 @@
 /**
- * The client's address as seen by the nearest hop we trust. `next start` (and nginx with
- * proxy_add_x_forwarded_for) append the socket address last, so the last entry cannot be forged by the client.
+ * The client's address as the nearest trusted proxy saw it: the last X-Forwarded-For entry, skipping
+ * TRUSTED_PROXY_HOPS entries appended by further trusted proxies. `next start` only fills the header when it is
+ * missing (it never appends the socket address), so an instance must sit behind a proxy that sets or appends it —
+ * reached directly, a client could name its own address (README, "Deploying").
  */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
