@@ -1,3 +1,5 @@
+import { parseRecordId } from "@/lib/validation/record-id";
+
 /** What the dashboard shows: a UTC day range and an optional wave or country (all kept in the URL). */
 export interface DashboardFilters {
   from: string;
@@ -16,9 +18,8 @@ export function parseDashboardFilters(params: Record<string, string | string[] |
   let to = isDay(one("to")) && one("to")! <= today ? one("to")! : today;
   let from = isDay(one("from")) ? one("from")! : addDays(to, -29);
   if (from > to) [from, to] = [to, from];
-  const wave = Number(one("wave"));
   const country = one("country")?.toUpperCase();
-  return { from, to, waveId: Number.isInteger(wave) && wave > 0 ? wave : null, country: country && /^[A-Z]{2}$/.test(country) ? country : null };
+  return { from, to, waveId: parseRecordId(one("wave")), country: country && /^[A-Z]{2}$/.test(country) ? country : null };
 }
 
 /** Pure: the period of the same length just before `from`..`to`, for "change vs previous period". */

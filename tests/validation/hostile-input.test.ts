@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
 import { parseBasicAuth } from "@/lib/app-passwords/authenticate-basic";
 import { parseRecordId } from "@/lib/validation/record-id";
 
@@ -29,5 +30,11 @@ describe("parseBasicAuth", () => {
   it("refuses an address with control characters (NUL cannot reach the rate-limit key)", () => {
     expect(parseBasicAuth(header("ana\u0000@example.com:secret"))).toBeNull();
     expect(parseBasicAuth(header("ana\u001b@example.com:secret"))).toBeNull();
+  });
+});
+
+describe("parseDashboardFilters", () => {
+  it("drops a wave number no wave id can be (the dashboard then shows every country)", () => {
+    for (const wave of ["1e+40", "2147483648", "-3", "2.5"]) expect(parseDashboardFilters({ wave }, "2026-01-31").waveId, wave).toBeNull();
   });
 });
