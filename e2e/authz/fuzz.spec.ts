@@ -16,6 +16,9 @@ import { pages, rank, serverActions, type Actor } from "./matrix";
 const totalCases = Number(process.env.FUZZ_CASES ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
+// Ten thousand requests, some of a megabyte: a trace of them takes minutes to write and says less than the seed.
+test.use({ trace: "off", screenshot: "off" });
+
 /** A database error that reached the client: the query, the driver's message or its class. */
 const sqlLeak = /Failed query:|syntax error at or near|violates [\w ]*constraint|relation "[^"]+" does not exist|invalid input syntax for type|column "[^"]+" does not exist|PostgresError|DrizzleQueryError/i;
 
