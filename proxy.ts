@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseAnswering } from "@/db/availability";
 
 /**
  * Sets a nonce-based Content-Security-Policy on every page (Next applies the nonce to its own scripts).
@@ -7,10 +8,12 @@ import { NextResponse, type NextRequest } from "next/server";
 /** Next's own limit for a Server Action's body (1 MB): past it Next throws, which its action handler answers as a 500. */
 const serverActionBodyLimit = 1024 * 1024;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > serverActionBodyLimit) {
     return new NextResponse("This request is too large.", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
+  // Every page and action needs the database: while it is away, say so at once rather than hang on reconnects.
+  if (!(await databaseAnswering())) return unavailable();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -39,3 +42,13 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
 };
+
+/** A plain page (no app code runs without the database): what happened, and that retrying is safe. */
+function unavailable() {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Temporarily unavailable · Stepwise</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a">
+<h1 style="font-size:1.5rem">Stepwise is temporarily unavailable</h1>
+<p>We can't reach our database right now. Nothing you sent was saved halfway; please try again in a few seconds.</p>
+<p><a href="" style="color:#1d4ed8">Try again</a></p></body></html>`;
+  return new NextResponse(body, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" } });
+}

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { databaseAnswering, probeReuseMs, resetDatabaseGate } from "@/db/availability";
+import { openPglite, openPostgres, useDatabase as pointAppAt } from "@/db";
+
+// The proxy's gate (proxy.ts): while PostgreSQL is away, pages and actions get a 503 at once instead of hanging.
+// Probes are injected here (a fake clock and a fake answer); the real probe runs in postgres-restart.test.ts' world.
+
+describe("databaseAnswering", () => {
+  afterEach(() => {
+    pointAppAt(undefined);
+    resetDatabaseGate();
+  });
+
+  // The gate only guards a PostgreSQL server: point the app at one (never connected: the probe is injected).
+  const withServer = () => pointAppAt(openPostgres("postgres://nobody@127.0.0.1:1/none"));
+
+  it("probes at most once a second and shares one probe among concurrent requests", async () => {
+    withServer();
+    let probes = 0;
+    const probe = async () => (probes++, true);
+    const t0 = 1_000_000;
+    expect(await Promise.all([databaseAnswering({ now: t0, probe }), databaseAnswering({ now: t0, probe })])).toEqual([true, true]);
+    expect(await databaseAnswering({ now: t0 + probeReuseMs - 1, probe })).toBe(true);
+    expect(probes).toBe(1);
+    await databaseAnswering({ now: t0 + probeReuseMs, probe });
+    expect(probes).toBe(2);
+  });
+
+  it("refuses at once while the last probe failed, and lets requests through once one succeeds", async () => {
+    withServer();
+    let up = false;
+    const probe = async () => up;
+    const t0 = 2_000_000;
+    expect(await databaseAnswering({ now: t0, probe })).toBe(false);
+    up = true;
+    expect(await databaseAnswering({ now: t0 + 10, probe }), "within the second: the failed answer stands").toBe(false);
+    expect(await databaseAnswering({ now: t0 + probeReuseMs, probe })).toBe(true);
+  });
+
+  it("never stops an embedded PGlite (it lives in this process)", async () => {
+    const embedded = openPglite();
+    pointAppAt(embedded);
+    expect(await databaseAnswering({ probe: async () => false })).toBe(true);
+    await embedded.close();
+  });
+});
