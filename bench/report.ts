@@ -108,8 +108,8 @@ export function printTable(r: Results) {
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.filter((x) => x[1] || x[2]).map((x) => x[i]!.length)));
   const out = [
     "",
-    `Stepwise benchmarks — ${r.date}, ${machine.cores ?? "?"} vCPU ${machine.cpu ?? ""} ${machine.mem_gib ?? "?"} GiB, Node ${String(config.node ?? process.version)}, ${r.seconds} s windows${r.minutes ? `, ${r.minutes} min in all` : ""}`,
-    "Every ratio's two sides were measured in this same run on this same (shared, noisy) machine.",
+    `Stepwise benchmarks — ${r.date}, ${machine.cores ?? "?"} vCPU ${machine.cpu ?? ""} ${machine.mem_gib ?? "?"} GiB, Node ${String(config.node ?? process.version)}${r.lines.length ? `, ${r.seconds} s windows` : ""}${r.minutes ? `, ${r.minutes} min in all` : ""}`,
+    ...(r.lines.length ? ["Every ratio's two sides were measured in this same run on this same (shared, noisy) machine."] : []),
     "",
     ...rows.map((x) => x.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()),
     ...(skewed

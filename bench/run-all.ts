@@ -52,11 +52,13 @@ const numbers = (text: string) => [...text.matchAll(/([\d.]+) ms/g)].map((m) => 
 function reprint(file: string) {
   const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
   const config = lines.find((l) => l.phase === "config") ?? {};
-  const results: Results = { date: String(config.date ?? ""), seconds: Number(config.phase_seconds ?? 0), lines: lines.filter((l) => l.app === "stepwise" || l.app === "better-auth") };
+  const pages = lines.find((l) => l.phase === "pages");
+  const own = (l: Record<string, unknown>) => (l.app === "stepwise" || l.app === "better-auth") && !["rollout_propagation", "dashboard", "pages"].includes(String(l.phase));
+  const results: Results = { date: String(config.date ?? pages?.date ?? ""), seconds: Number(config.phase_seconds ?? 0), lines: lines.filter(own) };
   results.comparison = lines.find((l) => l.phase === "comparison");
   results.rollout = lines.find((l) => l.phase === "rollout_propagation") as Results["rollout"];
   results.dashboard = lines.find((l) => l.phase === "dashboard") as Results["dashboard"];
-  results.pages = lines.find((l) => l.phase === "pages") as Results["pages"];
+  results.pages = pages as Results["pages"];
   printTable(results);
 }
 
