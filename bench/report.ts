@@ -16,6 +16,7 @@ export interface Results {
 export interface PagesLine extends Line {
   runs: number;
   load_average?: number[];
+  other_cores?: number[];
   pages: {
     name: string;
     path: string;
@@ -25,6 +26,7 @@ export interface PagesLine extends Line {
     benchmark_index?: number | null;
     scripts_median?: { count: number | null; transfer_kb: number | null };
     errored_runs?: number;
+    errored_audits?: { id: string; weight: number; message: string }[];
     failing: { category: string; id: string; title: string; weight: number; runs: number; display?: string; examples: string[] }[];
   }[];
   first_load_js: { route: string; gzip_kb: number; browser_kb?: number | null }[];
@@ -134,6 +136,11 @@ export function pageRows(p: PagesLine, row: (figure: string, value: string, targ
     const errored = page.errored_runs ? ` (${page.errored_runs} run${page.errored_runs > 1 ? "s" : ""} failed, left out)` : "";
     row(`${pad}   ${page.name} (${page.path}), ${page.form_factor}`, `${score(m.performance)} / ${score(m.accessibility)} / ${score(m["best-practices"])} / ${score(m.seo)}${errored}`, "", known ? (met.every(Boolean) ? "met" : "MISSED") : "—");
   }
+  const indexes = p.pages.map((x) => x.benchmark_index).filter((x): x is number => typeof x === "number").sort((a, b) => a - b);
+  if (indexes.length) {
+    const mid = indexes[Math.floor(indexes.length / 2)]!;
+    row(`${pad}   host speed, Lighthouse benchmarkIndex (median, min–max)`, `${Math.round(mid)}, ${Math.round(indexes[0]!)}–${Math.round(indexes.at(-1)!)}`, "", "mobile scores fall with it");
+  }
   const account = p.first_load_js.filter((x) => x.route === "/account" || x.route.startsWith("/account/"));
   const worst = account.reduce<PagesLine["first_load_js"][number] | undefined>((a, b) => (!a || b.gzip_kb > a.gzip_kb ? b : a), undefined);
   row(`${pad}first-load JS, kB gzip (build manifests | fetched by the page in Chromium)`, "", `≤ ${t.first_load_js_gzip_kb}`);
@@ -157,10 +164,15 @@ export function pageRows(p: PagesLine, row: (figure: string, value: string, targ
     }
   }
   // Long lines with no value: printed past the columns (the widths ignore rows without a value).
-  const cores = Number((p.machine as { cores?: number } | undefined)?.cores) || 0;
-  const busiest = Math.max(...(p.load_average ?? [0]));
-  if (cores && busiest > cores) {
-    row(`${pad}   Warning: load average up to ${busiest} on ${cores} cores: other jobs shared the CPU, which costs performance (TBT above all); run again when quiet.`, "");
+  const [otherMedian = 0, otherMax = 0] = p.other_cores ?? [];
+  if (otherMedian > 0.25 || otherMax > 0.75) {
+    row(`${pad}   Warning: other jobs used ${otherMedian} cores during the median run (up to ${otherMax}): that costs performance (TBT above all); run again when quiet.`, "");
+  }
+  const errored = new Map<string, number>();
+  for (const page of p.pages) for (const e of page.errored_audits ?? []) errored.set(e.id, Math.max(errored.get(e.id) ?? 0, e.weight));
+  if (errored.size) {
+    const weighted = [...errored].filter(([, w]) => w > 0).map(([id]) => id);
+    row(`${pad}   Lighthouse could not compute ${errored.size} audits (${[...errored.keys()].join(", ")}): ${weighted.length ? `WEIGHTED, scores are off: ${weighted.join(", ")}` : "all unweighted, scores unaffected"}.`, "");
   }
   if (failing.size) row(`${pad}   scored audits failing where a category missed (page, mobile/desktop, runs):`, "");
   for (const [key, where] of failing) row(`${pad}     ${key}: ${where}`, "");
