@@ -15,7 +15,8 @@ function processSeconds(pid: number) {
   }
 }
 
-function machineBusySeconds() {
+/** CPU seconds the whole machine has been busy since boot (all cores; idle and iowait left out). */
+export function machineBusySeconds() {
   const values = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
   const idle = values[3]! + values[4]!;
   return (values.reduce((a, b) => a + b, 0) - idle) / hz;

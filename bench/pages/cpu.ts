@@ -3,6 +3,7 @@
 // PostgreSQL backends of the bench database. The load average cannot say this: the bench itself keeps it near 3.
 import { readdirSync, readFileSync } from "node:fs";
 import type { Sql } from "postgres";
+import { machineBusySeconds } from "../auth/cpu";
 
 const hz = 100;
 
@@ -15,12 +16,6 @@ function stat(pid: number) {
   } catch {
     return null;
   }
-}
-
-function machineBusySeconds() {
-  const values = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
-  const idle = values[3]! + values[4]!;
-  return (values.reduce((a, b) => a + b, 0) - idle) / hz;
 }
 
 export function otherLoadMeter(admin: Sql, database: string) {
