@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { events, outbox } from "@/db/schema";
 import { drainOutbox } from "@/lib/messaging/deliver-message";
@@ -83,6 +83,8 @@ describe("drainOutbox across instances", () => {
     expect(await drainOutbox({ db, now: new Date(now.getTime() + 60_000) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(await drainOutbox({ db, now: new Date(now.getTime() + 120_000) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(stub.requests.filter((r) => r.form.Body === body)).toHaveLength(1);
-    expect((await db.select().from(outbox).where(eq(outbox.status, "sent"))).at(-1)).toMatchObject({ attempts: 2 });
+    // This test's row is the newest (queued at its own `now`): earlier tests' rows share the table, in no set order.
+    const [newest] = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(1);
+    expect(newest).toMatchObject({ status: "sent", attempts: 2 });
   });
 });
