@@ -15,7 +15,7 @@ export interface Seen { status: number; location: string | null; body: string }
 /** A stack frame, a module path or a build path in a response: an error escaped to the client. */
 export const leak = /\n\s+at \S[^\n]*:\d+:\d+|node_modules[\\/]|webpack-internal:|\.next[\w-]*[\\/]server[\\/]/;
 
-async function seenOf(response: APIResponse, location: string | null): Promise<Seen> {
+export async function seenOf(response: APIResponse, location: string | null): Promise<Seen> {
   return { status: response.status(), location, body: await response.text() };
 }
 

@@ -4,7 +4,7 @@ import { expect, type BrowserContext } from "@playwright/test";
 import fc from "fast-check";
 import { test } from "./actors";
 import { listAppRoutes, type ActionExport } from "./app-routes";
-import { builtActions, callAction, leak, root, visit, type Seen } from "./calls";
+import { builtActions, callAction, leak, root, seenOf, visit, type Seen } from "./calls";
 import { pages, rank, serverActions, type Actor } from "./matrix";
 
 /**
@@ -148,12 +148,12 @@ const pageTargets: Target[] = pages.map((row) => {
 
 async function postForm(context: BrowserContext, origin: string, path: string, form: FormData) {
   const response = await context.request.post(path, { headers: { origin }, multipart: form, maxRedirects: 0 });
-  return { status: response.status(), location: response.headers().location ?? null, body: await response.text() };
+  return seenOf(response, response.headers().location ?? null);
 }
 
 async function visitWith(context: BrowserContext, path: string, headers: Record<string, string>) {
   const response = await context.request.get(path, { headers, maxRedirects: 0 });
-  return { status: response.status(), location: response.headers().location ?? null, body: await response.text() };
+  return seenOf(response, response.headers().location ?? null);
 }
 
 /** Why an answer fails the properties, or null when it holds them. */

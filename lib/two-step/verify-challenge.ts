@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db";
 import { challenges, users, type Challenge, type ChallengePurpose } from "@/db/schema";
 import { codeMatches } from "@/lib/crypto/secrets";
@@ -15,8 +16,6 @@ export type VerifyChallengeError =
   | "EXPIRED"
   | "NOT_VALID"
   | "DENIED";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Outcome =
   | { ok: true; challenge: Challenge }
@@ -37,7 +36,7 @@ export async function verifyChallenge(input: {
   const now = input.now ?? new Date();
   const code = input.code.replace(/\s+/g, "");
   // The id comes back from a form: anything but a UUID names no challenge (and Postgres would refuse to compare it).
-  if (!uuidPattern.test(input.challengeId)) throw new AppError<VerifyChallengeError>("NOT_VALID");
+  if (!z.uuid().safeParse(input.challengeId).success) throw new AppError<VerifyChallengeError>("NOT_VALID");
 
   // Failures must be committed even though the call fails, so the transaction returns an outcome, not a throw.
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {

@@ -74,6 +74,15 @@ async function challengeRow(id: string) {
   return (await db.select().from(challenges).where(eq(challenges.id, id)))[0]!;
 }
 
+describe("a challenge id from a form", () => {
+  it("that is not a UUID names no challenge: NOT_VALID, not a database error", async () => {
+    const account = await makeAccount();
+    for (const challengeId of ["", "1e+40", "'; drop table challenges; --"]) {
+      expect(await failure(verifyChallenge({ challengeId, sessionId: account.sessionId, purpose: "sign_in", code: "123456" }))).toMatchObject({ code: "NOT_VALID" });
+    }
+  });
+});
+
 describe("code expiry (10 minutes)", () => {
   it("a code verified at 9:59 passes", async () => {
     const account = await makeAccount();
