@@ -66,9 +66,12 @@ test("the 6th try on a code is refused whichever instance gets it: tries alterna
 
   // From here each Verify goes straight to the instance named, in this order.
   const answeredBy = await routeActionsTo(b.page, "/verify", [instanceA, instanceB]);
+  // Waits until the instance has answered: the 6th and 7th tries show the same alert, so the text alone cannot tell.
   const verify = async (value: string) => {
+    const answered = answeredBy.length + 1;
     await b.page.getByLabel("Verification code").fill(value);
     await b.page.getByRole("button", { name: "Verify", exact: true }).click();
+    await expect.poll(() => answeredBy.length, `answers after try ${answered}`).toBe(answered);
   };
   const attemptsOn = async (api: typeof onA) => (await dbChallenges(api, a.email)).find((c) => c.id === challenge!.id)?.attempts;
 
