@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { DevicePrompts } from "@/components/two-step/device-prompts";
 import { currentSession } from "@/lib/auth/current-user";
@@ -17,15 +18,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const current = await currentSession();
   return (
     <html lang={locale}>
-      <body className="min-h-screen">
+      <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>
           <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
+          <main id="main" className="mx-auto w-full flex-1 max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
             {children}
           </main>
+          <SiteFooter />
           {/* Codes pushed to this browser show on every page while it is a trusted, fully signed-in device. */}
           {current && current.session.aal >= 2 && <DevicePrompts />}
         </NextIntlClientProvider>

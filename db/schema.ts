@@ -324,15 +324,20 @@ export const outbox = pgTable(
     userId: uuid(),
     countryCode: char({ length: 2 }),
     transport: text().notNull(),
-    status: text().$type<"pending" | "sent" | "failed">().notNull().default("pending"),
+    // "expired": never sent, because the code it carried expired or was replaced before the provider took it.
+    status: text().$type<"pending" | "sent" | "failed" | "expired">().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: createdAt(),
     lastError: text(),
     providerMessageId: text(),
+    /** A text carrying a code is worth nothing after the code's expiry: it is dropped, not sent late. */
+    expiresAt: timestamp({ withTimezone: true }),
+    /** Messages with the same key replace each other: queuing one drops the earlier ones still waiting. */
+    replaceKey: text(),
     createdAt: createdAt(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.recipient)],
+  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.recipient), index().on(t.replaceKey)],
 );
 
 export const events = pgTable(

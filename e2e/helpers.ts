@@ -102,6 +102,8 @@ export interface DbUser {
   countryCode: string;
   role: "user" | "viewer" | "operator" | "admin";
   twoStepEnabledAt: string | null;
+  /** The account's language (issue 8): set at sign-up and by the language switcher. */
+  locale: string | null;
 }
 
 export interface DbSession {

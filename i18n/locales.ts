@@ -1,15 +1,39 @@
-export const locales = ["en"] as const;
+/** The account pages' languages (issue 8): English, then wave 3's and the earlier waves' countries' languages. */
+export const locales = ["en", "fr", "de", "ja", "it", "es", "pt-BR", "nl", "pl", "ru"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 
-const isLocale = (v: string | undefined | null): v is Locale => locales.includes(v as Locale);
+/** Each language in itself, for the switcher (a person looks for their own language's name). */
+export const localeNames: Record<Locale, string> = {
+  en: "English",
+  fr: "Français",
+  de: "Deutsch",
+  ja: "日本語",
+  it: "Italiano",
+  es: "Español",
+  "pt-BR": "Português (Brasil)",
+  nl: "Nederlands",
+  pl: "Polski",
+  ru: "Русский",
+};
+
+export const isLocale = (v: string | undefined | null): v is Locale => locales.includes(v as Locale);
+
+/** A language tag → the locale we ship for it: the exact tag, else its language ("pt-PT" → "pt-BR", "fr-CA" → "fr"). */
+export function matchLocale(tag: string): Locale | null {
+  const lower = tag.toLowerCase();
+  const exact = locales.find((l) => l.toLowerCase() === lower);
+  if (exact) return exact;
+  const language = lower.split("-")[0];
+  return locales.find((l) => l.toLowerCase().split("-")[0] === language) ?? null;
+}
 
 /** Pure: the account's or cookie's choice, else the best Accept-Language match, else English. */
 export function pickLocale(preferred: string | undefined | null, acceptLanguage: string | null): Locale {
   if (isLocale(preferred)) return preferred;
   for (const tag of parseAcceptLanguage(acceptLanguage)) {
-    const base = tag.split("-")[0]!.toLowerCase();
-    if (isLocale(base)) return base;
+    const match = matchLocale(tag);
+    if (match) return match;
   }
   return defaultLocale;
 }

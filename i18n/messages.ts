@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultLocale, locales, type Locale } from "./locales";
+import { defaultLocale, isLocale, type Locale } from "./locales";
 
 type Messages = Record<string, unknown>;
 const cache = new Map<Locale, Messages>();
@@ -25,4 +25,4 @@ export function loadMessages(locale: Locale = defaultLocale): Messages {
   return merged;
 }
 
-export const isLocale = (v: string): v is Locale => locales.includes(v as Locale);
+export { isLocale };

@@ -1,11 +1,18 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { pickLocale } from "./locales";
+import { currentSession } from "@/lib/auth/current-user";
+import { defaultLocale, isLocale, pickLocale } from "./locales";
 import { loadMessages } from "./messages";
 
+/**
+ * Staff pages stay in English. Elsewhere: the account's language when signed in (also while the second step is
+ * owed), else the one chosen in this browser, else the browser's Accept-Language, else English.
+ */
 export default getRequestConfig(async () => {
-  const cookieLocale = (await cookies()).get("locale")?.value;
-  const locale = pickLocale(cookieLocale, (await headers()).get("accept-language"));
+  const requestHeaders = await headers();
+  const staffPage = /^\/admin(\/|\?|$)/.test(requestHeaders.get("x-stepwise-path") ?? "");
+  const account = staffPage ? null : (await currentSession())?.user.locale;
+  const locale = staffPage ? defaultLocale : isLocale(account) ? account : pickLocale((await cookies()).get("locale")?.value, requestHeaders.get("accept-language"));
   const timeZone = (await cookies()).get("tz")?.value;
   return {
     locale,

@@ -8,10 +8,10 @@ import { Logo } from "./logo";
 export async function SiteHeader() {
   const t = await getTranslations("common");
   const current = await currentSession();
-  const link = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+  const link = "whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 sm:px-3 hover:bg-slate-100 hover:text-slate-900";
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+      <nav aria-label={t("mainNavigation")} className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <Logo />
           {t("brand")}
@@ -29,7 +29,7 @@ export async function SiteHeader() {
           ) : (
             <>
               <Link href="/sign-in" className={link}>{t("signIn")}</Link>
-              <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <Link href="/sign-up" className="whitespace-nowrap rounded-md bg-brand-600 px-2.5 py-2 sm:px-3 text-sm font-medium text-white hover:bg-brand-700">
                 {t("signUp")}
               </Link>
             </>

@@ -7,13 +7,14 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChallengeFeedback } from "@/lib/two-step/challenge-messages";
 import type { SecondFactorOption } from "@/lib/two-step/second-factor-options";
+import type { TextProblem } from "@/lib/two-step/text-delivery";
 import { getPasskeyAssertion } from "./passkey-assertion";
 
 export interface SendState {
   challengeId?: string;
   kind?: "sms" | "device";
   destination?: string;
-  delayed?: boolean;
+  textProblem?: TextProblem;
   choice?: string;
   error?: ChallengeFeedback;
 }
@@ -134,12 +135,15 @@ export function CodeChallenge({
   const error = denied ? { key: "denied" } : verified.error;
   return (
     <div className="space-y-4">
-      {mode === "sent" && (
-        <Notice tone="info">
-          {sent.kind === "sms" ? t("sentSms", { destination: sent.destination ?? "" }) : t("sentDevice")}
-          {sent.delayed && <span className="mt-1 block">{t("smsDelayed")}</span>}
-        </Notice>
-      )}
+      {mode === "sent" &&
+        (sent.textProblem === "failed" ? (
+          <Notice tone="error">{t("smsFailed")}</Notice>
+        ) : (
+          <Notice tone="info">
+            {sent.kind === "sms" ? t("sentSms", { destination: sent.destination ?? "" }) : t("sentDevice")}
+            {sent.textProblem === "delayed" && <span className="mt-1 block">{t("smsDelayed")}</span>}
+          </Notice>
+        ))}
       {mode === "sent" && sent.error && <Notice tone="error">{feedback(sent.error)}</Notice>}
       <form action={verifyAction} className="space-y-4" noValidate>
         {hiddenInputs}

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { dbSessions, dbUser, newContext, profileValue, signUp, uniqueEmail } from "../helpers";
+import { afterPasswordSubmit, dbSessions, dbUser, newContext, profileValue, signUp, strongPassword, uniqueEmail } from "../helpers";
+import { msg } from "../i18n/messages";
 
 test.describe("sign up", () => {
   test("a US sign-up sees its profile and that 2-step verification is available since March 21, 2013", async ({ page, request }) => {
@@ -21,32 +22,37 @@ test.describe("sign up", () => {
     expect(sessions[0]!.revokedAt).toBeNull();
   });
 
-  test("a sign-up from a French browser gets France preselected and sees 2-step verification as planned", async ({ browser, request }) => {
+  test("a sign-up from a French browser gets France preselected, the page in French, and 2-step verification as planned", async ({ browser, request }) => {
     const context = await newContext(browser, { locale: "fr-FR" });
     const page = await context.newPage();
     const email = uniqueEmail();
 
     await page.goto("/sign-up");
-    await expect(page.getByLabel("Country or region")).toHaveValue("FR");
-    await signUp(page, { name: "Camille Exemple", email }); // country left as preselected
+    await expect(page.getByLabel(msg("fr", "signUp.country"))).toHaveValue("FR");
+    await page.getByLabel(msg("fr", "signUp.name")).fill("Camille Exemple");
+    await page.getByLabel(msg("fr", "signUp.email"), { exact: true }).fill(email);
+    await page.getByLabel(msg("fr", "signUp.password"), { exact: true }).fill(strongPassword);
+    await page.getByRole("button", { name: msg("fr", "signUp.submit") }).click(); // country left as preselected
+    await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
 
-    await expect(profileValue(page, "Country or region")).toHaveText("France");
-    await expect(page.getByTestId("two-step-badge")).toHaveText("Not available yet");
-    await expect(page.getByTestId("two-step-availability")).toHaveText("Planned for France; no date yet.");
-    expect(await dbUser(request, email)).toMatchObject({ name: "Camille Exemple", countryCode: "FR" });
+    await expect(profileValue(page, msg("fr", "account.country"))).toHaveText("France");
+    await expect(page.getByTestId("two-step-badge")).toHaveText(msg("fr", "account.statusNotYet"));
+    await expect(page.getByTestId("two-step-availability")).toHaveText(msg("fr", "account.twoStepPlanned", { country: "France" }));
+    expect(await dbUser(request, email)).toMatchObject({ name: "Camille Exemple", countryCode: "FR", locale: "fr" });
     await context.close();
   });
 
-  test("the country select defaults from the browser locale", async ({ browser }) => {
-    for (const [locale, code, name] of [
-      ["en-US", "US", "United States"],
-      ["fr-FR", "FR", "France"],
-      ["en-GB", "GB", "United Kingdom"],
+  test("the country select defaults from the browser locale, its names in the page's language", async ({ browser }) => {
+    for (const [locale, language, code, name] of [
+      ["en-US", "en", "US", "United States"],
+      ["fr-FR", "fr", "FR", "France"],
+      ["en-GB", "en", "GB", "United Kingdom"],
+      ["de-AT", "de", "AT", "Österreich"],
     ] as const) {
       const context = await newContext(browser, { locale });
       const page = await context.newPage();
       await page.goto("/sign-up");
-      const country = page.getByLabel("Country or region");
+      const country = page.getByLabel(msg(language, "signUp.country"));
       await expect(country, locale).toHaveValue(code);
       await expect(country.locator("option:checked"), locale).toHaveText(name);
       await context.close();

@@ -199,6 +199,8 @@ export const serverActions: ActionRow[] = [
   staffAction("(admin)/admin/waves/actions.ts#waveCommandAction", "operator"),
   staffAction("(admin)/admin/waves/actions.ts#guardrailsAction", "admin"),
 
+  // Garbage names no language: nothing is kept, and the switcher sends everyone back (to / without a page to return to).
+  publicAction("(public)/language-actions.ts#chooseLanguageAction", everyone("redirect:/")),
   publicAction("(public)/sign-in/actions.ts#signInAction"),
   publicAction("(public)/sign-in/passkey-actions.ts#passkeySignInAction"),
   publicAction("(public)/sign-up/actions.ts#signUpAction"),

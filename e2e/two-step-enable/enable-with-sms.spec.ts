@@ -102,7 +102,7 @@ test("enable 2SV with a text message: questions first, then the wizard; other br
   await expect(a.getByText("Your 1 other signed-in browser will be signed out")).toBeVisible();
   await turnOn(a);
   await expect(a.getByText("Two-step verification is on.")).toBeVisible();
-  await expect(a.getByRole("list", { name: "Trusted phone numbers" })).toContainText("+1 201 555 0123");
+  await expect(a.getByRole("list", { name: "Trusted phones" })).toContainText("+1 201 555 0123");
   await expect(a.getByTestId("key-status")).toHaveText(/confirmed/);
   await expectAccessible(a);
 

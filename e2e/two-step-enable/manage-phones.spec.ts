@@ -21,7 +21,7 @@ test("trusted phones: step-up first, the last factor cannot go, a new number is 
   await turnOn(page);
 
   // Managing phones needs a fresh code for "phones".
-  await page.getByRole("link", { name: "Manage Trusted phone numbers" }).click();
+  await page.getByRole("link", { name: "Manage Trusted phones" }).click();
   await expect(page).toHaveURL(/\/account\/confirm\?action=phones/);
   await sendCodeWhenAllowed(page);
   const inbox = await context.newPage();

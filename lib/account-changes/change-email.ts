@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { appLink, maskEmail, noticeTranslator } from "./compose-notice";
+import { appLink, maskEmail, noticeTime, noticeTranslator } from "./compose-notice";
 import { emailChangeToken, emailFingerprint } from "./request-email-change";
 import { openSignedToken } from "./signed-token";
 import { sendNotice } from "./send-notice";
@@ -57,7 +57,7 @@ export async function changeEmail(input: { userId: string; token: string; now?: 
     channel: "email",
     recipient: user.email,
     subject: t("emailChangedOldSubject"),
-    body: t("emailChangedOldBody", { name: user.name, time: now.toUTCString(), masked: maskEmail(link.newEmail), url: appLink("/forgot-password") }),
+    body: t("emailChangedOldBody", { name: user.name, time: noticeTime(now, user.locale), masked: maskEmail(link.newEmail), url: appLink("/forgot-password") }),
     userId: user.id,
   });
   await sendNotice({

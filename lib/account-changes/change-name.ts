@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertStepUpFresh } from "./assert-step-up-fresh";
-import { appLink, browserOf, noticeTranslator } from "./compose-notice";
+import { appLink, browserOf, noticeTime, noticeTranslator } from "./compose-notice";
 import { nameSchema } from "./profile-schemas";
 import { sendNotice } from "./send-notice";
 
@@ -26,7 +26,7 @@ export async function changeName(input: { userId: string; sessionId: string; nam
     channel: "email",
     recipient: before.email,
     subject: t("nameChangedSubject"),
-    body: t("nameChangedBody", { name: parsed.data, time: now.toUTCString(), browser: browserOf(input.userAgent, t), url: appLink("/forgot-password") }),
+    body: t("nameChangedBody", { name: parsed.data, time: noticeTime(now, before.locale), browser: browserOf(input.userAgent, t), url: appLink("/forgot-password") }),
     userId: before.id,
   });
   return { name: parsed.data, changed: true };

@@ -7,7 +7,7 @@ import { revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { AppError } from "@/lib/errors";
 import { assertStepUpFresh } from "./assert-step-up-fresh";
 import { checkNewPassword } from "./check-new-password";
-import { appLink, browserOf, noticeTranslator } from "./compose-notice";
+import { appLink, browserOf, noticeTime, noticeTranslator } from "./compose-notice";
 import { sendNotice } from "./send-notice";
 
 export type ChangePasswordError = "STEP_UP_REQUIRED" | "THROTTLED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "SAME_PASSWORD";
@@ -65,7 +65,7 @@ export async function changePassword(input: {
     channel: "email",
     recipient: user.email,
     subject: t("passwordChangedSubject"),
-    body: t("passwordChangedBody", { name: user.name, time: now.toUTCString(), browser: browserOf(input.userAgent, t), url: appLink("/forgot-password") }),
+    body: t("passwordChangedBody", { name: user.name, time: noticeTime(now, user.locale), browser: browserOf(input.userAgent, t), url: appLink("/forgot-password") }),
     userId: user.id,
   });
   return { signedOut: signedOut.length };

@@ -10,6 +10,12 @@ export function noticeTranslator(locale?: string | null): Translate {
   return createTranslator({ locale: lang, messages: loadMessages(lang), namespace: "accountNotices" as never }) as unknown as Translate;
 }
 
+/** When something happened, in the account's language; in UTC, said so, as the reader's zone is unknown here. */
+export function noticeTime(at: Date, locale?: string | null) {
+  const lang = locale && isLocale(locale) ? locale : "en";
+  return `${new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(at)} UTC`;
+}
+
 /** "Chrome 120 on macOS 14", or the translated "an unknown browser". */
 export function browserOf(userAgent: string | null | undefined, t: Translate) {
   return (userAgent && describeDevice(userAgent)) || t("unknownBrowser");

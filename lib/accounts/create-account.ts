@@ -8,7 +8,8 @@ import { recordEvent } from "@/lib/events/record-event";
 
 export type CreateAccountError = "UNKNOWN_COUNTRY" | "WEAK_PASSWORD" | "EMAIL_TAKEN";
 
-export async function createAccount(input: { name: string; email: string; password: string; country: string }) {
+/** `locale`: the language the person signed up in, which emails and texts to the account use until they choose another. */
+export async function createAccount(input: { name: string; email: string; password: string; country: string; locale?: string }) {
   const email = input.email.trim().toLowerCase();
   const weakness = findPasswordWeakness(input.password, [input.name, email]);
   if (weakness) throw new AppError<CreateAccountError>("WEAK_PASSWORD", { weakness });
@@ -23,7 +24,7 @@ export async function createAccount(input: { name: string; email: string; passwo
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ name: input.name, email, passwordHash, countryCode: country.code })
+      .values({ name: input.name, email, passwordHash, countryCode: country.code, locale: input.locale ?? null })
       .onConflictDoNothing()
       .returning();
     // A concurrent sign-up with the same email won the race.

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { db as appDb, type DB, type Tx } from "@/db";
 import { outbox } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -28,7 +28,13 @@ export interface DeliveryOptions {
  * lease ends: delivery is at-least-once only across crashes.
  */
 async function claimOne(db: DB, transports: string[], now: Date, only?: SQL): Promise<OutboxRow | undefined> {
-  const due = and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), inArray(outbox.transport, transports), only);
+  const due = and(
+    eq(outbox.status, "pending"),
+    lte(outbox.nextAttemptAt, now),
+    or(isNull(outbox.expiresAt), gt(outbox.expiresAt, now)),
+    inArray(outbox.transport, transports),
+    only,
+  );
   const next = db
     .select({ id: outbox.id })
     .from(outbox)
@@ -42,6 +48,17 @@ async function claimOne(db: DB, transports: string[], now: Date, only?: SQL): Pr
     .where(and(sql`${outbox.id} = (${next})`, due))
     .returning();
   return row;
+}
+
+/**
+ * Marks the waiting messages whose content has expired (a code's lifetime ran out during an outage) as never to be
+ * sent: a late code only confuses, and the person has asked for a new one by then.
+ */
+async function expireStale(db: DB, now: Date, only?: SQL) {
+  await db
+    .update(outbox)
+    .set({ status: "expired", lastError: "expired before it could be sent" })
+    .where(and(eq(outbox.status, "pending"), lte(outbox.expiresAt, now), only));
 }
 
 /** Only the claim that made this attempt may record its outcome (a lease that ran out was re-claimed). */
@@ -115,6 +132,7 @@ export async function deliverMessage(id: string, options: DeliveryOptions = {}):
   const row = await claimOne(db, [...transports.keys()], clock(), eq(outbox.id, id));
   if (row) return { id, status: await sendClaimed(db, row, transports.get(row.transport)!, clock) };
 
+  await expireStale(db, clock(), eq(outbox.id, id));
   const [current] = await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id));
   if (!current) throw new AppError("MESSAGE_NOT_FOUND");
   return { id, status: current.status };
@@ -132,6 +150,7 @@ export async function drainOutbox(options: DeliveryOptions & { limit?: number } 
   const clock = () => options.now ?? new Date();
   const transports = availableTransports(options.config ?? messagingConfig());
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
+  await expireStale(db, clock());
   for (let i = 0; i < (options.limit ?? 100); i++) {
     const row = await claimOne(db, [...transports.keys()], clock());
     if (!row) break;

@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
@@ -18,6 +19,10 @@ const messageSchema = z
     body: z.string().min(1).max(20_000),
     userId: z.uuid().optional(),
     countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),
+    /** When what it says stops being true (a code's expiry): not sent after this. */
+    expiresAt: z.date().optional(),
+    /** Queuing a message with this key drops the earlier ones with it that are still waiting (a resent code). */
+    replaceKey: z.string().min(1).max(200).optional(),
   })
   .refine((m) => (m.channel === "sms" ? /^\+[1-9]\d{6,14}$/.test(m.recipient) : z.email().safeParse(m.recipient).success), {
     path: ["recipient"],
@@ -55,6 +60,12 @@ export async function enqueueMessage(message: NewMessage, options: EnqueueOption
     input.countryCode ?? (input.channel === "sms" ? parsePhoneNumberFromString(input.recipient)?.country : undefined);
   const db = options.db ?? appDb;
 
+  if (input.replaceKey) {
+    await db
+      .update(outbox)
+      .set({ status: "expired", lastError: "replaced by a newer message" })
+      .where(and(eq(outbox.replaceKey, input.replaceKey), eq(outbox.status, "pending")));
+  }
   const [row] = await db
     .insert(outbox)
     .values({
@@ -65,6 +76,8 @@ export async function enqueueMessage(message: NewMessage, options: EnqueueOption
       userId: input.userId ?? null,
       countryCode: countryCode ?? null,
       transport: transportNameFor(input.channel, config),
+      expiresAt: input.expiresAt ?? null,
+      replaceKey: input.replaceKey ?? null,
       nextAttemptAt: now,
       createdAt: now,
     })

@@ -10,7 +10,7 @@ export interface DevInboxMessage {
   subject: string | null;
   /** In clear; null when it cannot be unsealed (AUTH_SECRET changed since it was queued). */
   body: string | null;
-  status: "pending" | "sent" | "failed";
+  status: (typeof outbox.$inferSelect)["status"];
   createdAt: Date;
   sentAt: Date | null;
 }

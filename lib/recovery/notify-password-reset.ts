@@ -1,14 +1,14 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { countries, trustedPhones, type User } from "@/db/schema";
-import { appLink, browserOf, noticeTranslator } from "@/lib/account-changes/compose-notice";
+import { appLink, browserOf, noticeTime, noticeTranslator } from "@/lib/account-changes/compose-notice";
 import { sendNotice } from "@/lib/account-changes/send-notice";
 
 /** After a reset, every address on the account hears of it: the email and each verified trusted phone we can reach. */
 export async function notifyPasswordReset(input: { user: Pick<User, "id" | "email" | "name" | "locale">; how: "key" | "link"; userAgent?: string; now: Date }) {
   const t = noticeTranslator(input.user.locale);
   const url = appLink("/forgot-password");
-  const time = input.now.toUTCString();
+  const time = noticeTime(input.now, input.user.locale);
   await sendNotice({
     channel: "email",
     recipient: input.user.email,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { assertStepUpFresh } from "@/lib/account-changes/assert-step-up-fresh";
-import { appLink, browserOf, noticeTranslator } from "@/lib/account-changes/compose-notice";
+import { appLink, browserOf, noticeTime, noticeTranslator } from "@/lib/account-changes/compose-notice";
 import { sendNotice } from "@/lib/account-changes/send-notice";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
@@ -35,7 +35,7 @@ export async function replaceRecoveryKey(input: { userId: string; sessionId: str
     channel: "email",
     recipient: user.email,
     subject: t("keyReplacedSubject"),
-    body: t("keyReplacedBody", { name: user.name, time: now.toUTCString(), browser: browserOf(input.userAgent, t), url: appLink("/account") }),
+    body: t("keyReplacedBody", { name: user.name, time: noticeTime(now, user.locale), browser: browserOf(input.userAgent, t), url: appLink("/account") }),
     userId: user.id,
   });
 }

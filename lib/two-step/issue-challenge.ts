@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db";
-import { challenges, countries, trustedDevices, trustedPhones, type ChallengeMethod, type ChallengePurpose } from "@/db/schema";
+import { challenges, countries, trustedDevices, trustedPhones, users, type ChallengeMethod, type ChallengePurpose } from "@/db/schema";
 import { generateCode, hashCode, sealText } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import type { MessageStatus } from "@/lib/messaging/deliver-message";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
 import { codeTtlMs, nextSendAllowedAt } from "./code-policy";
 import { composeCodeSms } from "./compose-code-sms";
@@ -99,14 +100,19 @@ export async function issueChallenge(input: {
     return { phone };
   });
 
-  let delivery: "sent" | "pending" | "failed" | "pushed" = "pushed";
+  let delivery: MessageStatus | "pushed" = "pushed";
   if (issued.phone) {
+    // The account's language first: the text reaches its owner, not necessarily the browser that asked.
+    const [owner] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, input.userId));
     const message = await enqueueMessage({
       channel: "sms",
       recipient: issued.phone.e164,
-      body: composeCodeSms({ code, locale: input.locale }),
+      body: composeCodeSms({ code, locale: owner?.locale ?? input.locale }),
       userId: input.userId,
       countryCode: issued.phone.countryCode,
+      // A text still waiting when its code expires, or when a resend replaces the code, is dropped, not sent late.
+      expiresAt: new Date(now.getTime() + codeTtlMs),
+      replaceKey: `code:${input.sessionId}:${input.purpose}`,
     });
     delivery = message.status;
   }

@@ -4,15 +4,16 @@
 // (drainOutbox) driven with a fake clock: no sleep ever waits for a backoff. The only real waiting is the adapter's
 // own timeout on a hung request, set to 1 s here.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { challenges, events, outbox, trustedPhones, users, type User } from "@/db/schema";
+import { codeSendState } from "@/lib/account-changes/code-send-state";
 import { createSession } from "@/lib/auth/sessions";
 import { drainOutbox } from "@/lib/messaging/deliver-message";
 import { backoffMs, claimLeaseMs } from "@/lib/messaging/retry-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
+import { textProblemOf } from "@/lib/two-step/text-delivery";
 import { verifyChallenge } from "@/lib/two-step/verify-challenge";
 import { setupTestDatabase } from "../helpers/test-db";
 import { stubMessagingEnv } from "../messaging/messaging-env";
@@ -82,7 +83,7 @@ describe("SMS provider outage: 500s and hung requests, then recovery", () => {
     // "Send code" on the second step: the challenge is issued and the SMS queued, but the provider refused it.
     const before = Date.now();
     const issued = await issueChallenge({ userId: account.user.id, sessionId: account.sessionId, purpose: "sign_in", method: "sms", phoneId: account.phoneId, request });
-    // What app/(public)/verify/actions.ts turns into `delayed: true` → the "smsDelayed" notice (see last test).
+    // What the second step shows as "delayed" (see the last test).
     expect(issued.delivery).toBe("pending");
     const [queued] = await rowsFor(account.user.id);
     expect(queued).toMatchObject({ status: "pending", transport: "twilio", attempts: 1, lastError: "twilio: HTTP 500 (Twilio error 20500)", sentAt: null });
@@ -177,7 +178,7 @@ describe("SMS provider outage: 500s and hung requests, then recovery", () => {
     expect((await rowOf(row!.id)).nextAttemptAt).toEqual(at(t, backoffMs(2)));
   });
 
-  it("the user can ask for a new code during the outage; both texts go out once on recovery, and only the newest code works", async () => {
+  it("the user can ask for a new code during the outage; on recovery only the newest code's text goes out, and it works", async () => {
     const account = await makeAccount();
     const { accepted } = script([error500, error500, error500]);
     const first = await issueChallenge({ userId: account.user.id, sessionId: account.sessionId, purpose: "sign_in", method: "sms", phoneId: account.phoneId, request });
@@ -198,59 +199,61 @@ describe("SMS provider outage: 500s and hung requests, then recovery", () => {
     const replaced = (await db.select().from(challenges).where(eq(challenges.id, first.challengeId)))[0]!;
     expect(replaced.replacedAt).toEqual(resendAt);
 
-    // One more failed worker pass, then recovery: every queued text goes out exactly once — nothing lost.
-    const ids = (await rowsFor(account.user.id)).map((r) => r.id);
-    expect(ids).toHaveLength(2);
-    const due = (await rowsFor(account.user.id)).map((r) => r.nextAttemptAt.getTime()).sort((x, y) => x - y);
-    expect(await drainOutbox({ now: new Date(due[0]!) })).toMatchObject({ sent: 0, retrying: 1 });
-    const recovery = at(new Date(Math.max(...(await rowsFor(account.user.id)).map((r) => r.nextAttemptAt.getTime()))), 0);
-    expect(await drainOutbox({ now: recovery })).toEqual({ sent: 2, retrying: 0, failed: 0 });
-    const rows = await testDb().db.select().from(outbox).where(inArray(outbox.id, ids));
-    expect(rows.map((r) => r.status)).toEqual(["sent", "sent"]);
-    expect(accepted.map(codeIn).sort()).toEqual([firstCode, secondCode].sort());
+    // The first text, whose code no longer works, was dropped from the queue when the new one was queued.
+    const [firstRow, secondRow] = await rowsFor(account.user.id);
+    expect(firstRow).toMatchObject({ status: "expired", lastError: "replaced by a newer message", sentAt: null });
+    expect(secondRow).toMatchObject({ status: "pending" });
 
-    // PRODUCT GAP (reported): the replaced code is still delivered after recovery. It no longer works — typing it
-    // on the form (which holds the newest challenge) is a wrong code, and counts as one.
-    const verifyAt = at(resendAt, 60_000);
-    await expect(
-      verifyChallenge({ challengeId: second.challengeId, sessionId: account.sessionId, purpose: "sign_in", code: firstCode, now: verifyAt }),
-    ).rejects.toMatchObject({ code: "WRONG_CODE" });
-    const passed = await verifyChallenge({ challengeId: second.challengeId, sessionId: account.sessionId, purpose: "sign_in", code: secondCode, now: verifyAt });
+    // One more failed worker pass, then recovery: the waiting text goes out exactly once, and nothing else does.
+    expect(await drainOutbox({ now: (await rowOf(secondRow!.id)).nextAttemptAt })).toMatchObject({ sent: 0, retrying: 1 });
+    const recovery = (await rowOf(secondRow!.id)).nextAttemptAt;
+    expect(await drainOutbox({ now: recovery })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect((await rowsFor(account.user.id)).map((r) => r.status)).toEqual(["expired", "sent"]);
+    expect(accepted.map(codeIn)).toEqual([secondCode]);
+    expect(requestsFor(account.e164).filter((r) => codeIn(r.form.Body!) === firstCode)).toHaveLength(1);
+
+    const passed = await verifyChallenge({ challengeId: second.challengeId, sessionId: account.sessionId, purpose: "sign_in", code: secondCode, now: at(resendAt, 60_000) });
     expect(passed.consumedAt).not.toBeNull();
   });
 
-  it("a long outage: the text still goes out on the last attempt, even though its code expired minutes earlier", async () => {
+  it("a long outage: a text still waiting when its code expires is dropped, never delivered late", async () => {
     const account = await makeAccount();
     const { accepted } = script([error500, error500, error500, error500, error500]);
     const issued = await issueChallenge({ userId: account.user.id, sessionId: account.sessionId, purpose: "sign_in", method: "sms", phoneId: account.phoneId, request });
     const [queued] = await rowsFor(account.user.id);
-    const code = codeIn(requestsFor(account.e164)[0]!.form.Body!);
+    expect(queued!.expiresAt).toEqual(issued.expiresAt);
+    // Attempts 2–5 fail at 30, 90, 210 and 450 s; attempt 6 would be due at 930 s, after the code's 10 minutes.
     let now = queued!.nextAttemptAt;
-    for (let attempt = 2; attempt <= 6; attempt++) {
-      await drainOutbox({ now });
+    for (let attempt = 2; attempt <= 5; attempt++) {
+      expect(await drainOutbox({ now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
       now = (await rowOf(queued!.id)).nextAttemptAt;
     }
-    const row = await rowOf(queued!.id);
-    // Attempt 6 (the last one maxAttempts allows) succeeded, 30+60+120+240+480 s = 15.5 min after the first try.
-    expect(row).toMatchObject({ status: "sent", attempts: 6 });
-    expect(accepted).toHaveLength(1);
-    expect(row.sentAt!.getTime()).toBeGreaterThan(issued.expiresAt.getTime());
-    // PRODUCT GAP (reported): the outbox has no notion of a message's useful life, so the person receives a code
-    // that can only answer EXPIRED.
-    await expect(
-      verifyChallenge({ challengeId: issued.challengeId, sessionId: account.sessionId, purpose: "sign_in", code, now: row.sentAt! }),
-    ).rejects.toMatchObject({ code: "EXPIRED" });
+    expect(now.getTime()).toBeGreaterThan(issued.expiresAt.getTime());
+    // One millisecond before the expiry the text is still waiting; at the expiry it is dropped.
+    expect(await drainOutbox({ now: at(issued.expiresAt, -1) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect((await rowOf(queued!.id)).status).toBe("pending");
+    expect(await drainOutbox({ now: issued.expiresAt })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await rowOf(queued!.id)).toMatchObject({ status: "expired", attempts: 5, lastError: "expired before it could be sent", sentAt: null });
+
+    // The provider is back when the 6th attempt was due: nothing is sent, then or later.
+    for (const t of [now, at(now, 3_600_000)]) expect(await drainOutbox({ now: t })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(accepted).toHaveLength(0);
+    expect(requestsFor(account.e164)).toHaveLength(5);
   });
 
-  it("the second-step page tells the user the text is delayed and offers a resend (copy the action maps `delivery: pending` to)", () => {
-    // app/(public)/verify/actions.ts: delayed = delivery === "pending" || "failed"; components/two-step/code-challenge.tsx
-    // renders t("smsDelayed") under the "sent" notice and always shows the "resend" button in that state.
-    const action = readFileSync("app/(public)/verify/actions.ts", "utf8");
-    expect(action).toContain('delayed: issued.delivery === "pending" || issued.delivery === "failed"');
-    const view = readFileSync("components/two-step/code-challenge.tsx", "utf8");
-    expect(view).toContain('{sent.delayed && <span className="mt-1 block">{t("smsDelayed")}</span>}');
-    const copy = JSON.parse(readFileSync("messages/en/two-step.json", "utf8")) as { codeChallenge: Record<string, string> };
-    expect(copy.codeChallenge.smsDelayed).toBe("The text message is delayed; we'll keep trying. You can resend shortly or use another method.");
-    expect(copy.codeChallenge.resend).toBe("Send a new code");
+  it("a number the provider refuses for good: the second step says the text could not be sent, not that it is delayed", async () => {
+    const account = await makeAccount();
+    script([{ status: 400, json: { code: 21211, message: "The 'To' number is not a valid phone number." } }]);
+    const issued = await issueChallenge({ userId: account.user.id, sessionId: account.sessionId, purpose: "sign_in", method: "sms", phoneId: account.phoneId, request });
+    expect(issued.delivery).toBe("failed");
+    expect(await rowOf((await rowsFor(account.user.id))[0]!.id)).toMatchObject({ status: "failed", attempts: 1 });
+    // What the verify action and the step-up forms put in their state (lib/account-changes/code-send-state.ts).
+    expect(codeSendState(issued, "sms", []).textProblem).toBe("failed");
+    // And during an outage, "delayed": the text may still arrive.
+    script([error500]);
+    const later = await issueChallenge({ userId: account.user.id, sessionId: account.sessionId, purpose: "sign_in", method: "sms", phoneId: account.phoneId, request, now: at(new Date(), 31_000) });
+    expect(codeSendState(later, "sms", []).textProblem).toBe("delayed");
+    expect(textProblemOf("sent")).toBeUndefined();
+    expect(textProblemOf("pushed")).toBeUndefined();
   });
 });

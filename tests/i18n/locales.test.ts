@@ -23,17 +23,26 @@ describe("parseAcceptLanguage", () => {
 describe("pickLocale", () => {
   it("uses the saved preference when it is a supported locale", () => {
     expect(pickLocale("en", "fr-FR,fr;q=0.9")).toBe("en");
+    expect(pickLocale("pt-BR", "ja")).toBe("pt-BR");
   });
 
   it("ignores an unsupported or missing preference and falls back to Accept-Language, then English", () => {
     expect(pickLocale("xx", "en-GB,en;q=0.9")).toBe("en");
-    expect(pickLocale(undefined, "fr-FR, EN-au;q=0.2")).toBe("en");
-    expect(pickLocale(null, "fr-FR,de")).toBe(defaultLocale);
+    expect(pickLocale(undefined, "fr-FR, EN-au;q=0.2")).toBe("fr");
+    expect(pickLocale(null, "sv-SE, de;q=0.5")).toBe("de");
+    expect(pickLocale(null, "ja-JP")).toBe("ja");
     expect(pickLocale(null, null)).toBe(defaultLocale);
   });
 
+  it("matches a regional variant to the language we ship (Portuguese is Brazil's)", () => {
+    expect(pickLocale(null, "pt-PT")).toBe("pt-BR");
+    expect(pickLocale(null, "pt-br")).toBe("pt-BR");
+    expect(pickLocale(null, "es-MX")).toBe("es");
+    expect(pickLocale(null, "de-AT")).toBe("de");
+  });
+
   it("never returns a locale the app does not ship", () => {
-    for (const header of ["fr", "de-DE", "ja;q=1, zh;q=0.9", "*"]) expect(pickLocale(header, header)).toBe("en");
+    for (const header of ["zh-CN", "sv;q=1, ko;q=0.9", "*", "xx-YY"]) expect(pickLocale(header, header)).toBe("en");
   });
 });
 

@@ -20,7 +20,10 @@ import { isRecoveryKeyConfirmed, listRecentSignIns } from "./load-security-check
 import { assessAccountSecurity } from "./security-checkup";
 import { TwoStepStatus } from "./two-step-status";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

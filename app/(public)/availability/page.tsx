@@ -3,7 +3,10 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries/country-name";
 import { listPublicAvailability, type PublicCountry } from "@/lib/rollout/public-availability";
 
-export const metadata: Metadata = { title: "Availability" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: t("availability") };
+}
 export const dynamic = "force-dynamic";
 
 const slug = (key: string) => key.toLowerCase().replace(/[^a-z0-9]+/g, "-");

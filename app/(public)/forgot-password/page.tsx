@@ -4,7 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { EmailLinkForm } from "./email-link-form";
 import { RecoveryKeyForm } from "./key-form";
 
-export const metadata: Metadata = { title: "Reset your password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("forgotPassword");
+  return { title: t("title") };
+}
 
 /**
  * Two doors, and the visitor knows which is theirs: with 2SV, the Recovery Key and a trusted phone or device (no one

@@ -8,7 +8,10 @@ import { listSecurityQuestions } from "@/lib/security-questions/security-questio
 import { ResetForm } from "./reset-form";
 
 // The token must not leak to other sites through the Referer header.
-export const metadata: Metadata = { title: "Reset your password", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("passwordReset");
+  return { title: t("title"), referrer: "no-referrer" };
+}
 
 /** Where the emailed link lands (accounts without 2SV): the security questions and a new password. */
 export default async function ResetPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {

@@ -1,5 +1,6 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
 import { signIn } from "@/auth";
 import { createAccount } from "@/lib/accounts/create-account";
 import { AppError } from "@/lib/errors";
@@ -12,7 +13,7 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
 
   try {
-    await createAccount(parsed.data);
+    await createAccount({ ...parsed.data, locale: await getLocale() });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "WEAK_PASSWORD") return { values, errors: { password: `weak:${error.details.weakness}` } };

@@ -8,7 +8,10 @@ import { listCountries } from "@/lib/countries/list-countries";
 import { countryName } from "@/lib/countries/country-name";
 import { SignUpForm } from "./sign-up-form";
 
-export const metadata: Metadata = { title: "Create account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: t("signUp") };
+}
 
 export default async function SignUpPage() {
   if (await currentSession()) redirect("/account");

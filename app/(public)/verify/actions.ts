@@ -11,6 +11,7 @@ import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
 import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
+import { textProblemOf } from "@/lib/two-step/text-delivery";
 import { maskPhone } from "@/lib/two-step/mask-phone";
 import { parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
@@ -38,7 +39,7 @@ export async function sendSignInCodeAction(_prev: SendState, formData: FormData)
       challengeId: issued.challengeId,
       kind: choice.method,
       destination,
-      delayed: issued.delivery === "pending" || issued.delivery === "failed",
+      textProblem: textProblemOf(issued.delivery),
       choice: String(formData.get("method")),
     };
   } catch (error) {

@@ -8,7 +8,10 @@ import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { listSecondFactorOptions } from "@/lib/two-step/second-factor-options";
 import { sendSignInCodeAction, verifySignInCodeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("verify");
+  return { title: t("title") };
+}
 
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user } = await requirePendingSecondStep();

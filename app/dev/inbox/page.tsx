@@ -18,6 +18,7 @@ const statusTone: Record<DevInboxMessage["status"], string> = {
   sent: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   pending: "bg-amber-50 text-amber-900 ring-amber-200",
   failed: "bg-red-50 text-red-800 ring-red-200",
+  expired: "bg-slate-100 text-slate-700 ring-slate-300",
 };
 
 function MessageCard({ message }: { message: DevInboxMessage }) {

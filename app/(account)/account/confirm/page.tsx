@@ -14,7 +14,10 @@ import { isStepUpAction, isStepUpFresh } from "@/lib/two-step/step-up";
 import { sendStepUpCodeAction, verifyStepUpCodeAction } from "./actions";
 import { StepUpQuestionsForm } from "./questions-form";
 
-export const metadata: Metadata = { title: "Confirm it's you" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stepUp");
+  return { title: t("title") };
+}
 
 /**
  * Step-up before a sensitive change (lib/two-step/step-up.ts sends people here): a code to a trusted phone or device

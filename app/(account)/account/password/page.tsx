@@ -5,7 +5,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { PasswordForm } from "./password-form";
 
-export const metadata: Metadata = { title: "Change password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profileChange");
+  return { title: t("changePassword") };
+}
 
 export default async function PasswordPage() {
   const { user, session } = await requireUser("/account/password");

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 
-export const metadata: Metadata = { title: "Personal information" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profileChange");
+  return { title: t("title") };
+}
 
 /** Name, email and password, each with its change page (every one of them asks for a fresh step-up first). */
 export default async function ProfilePage() {
@@ -32,7 +35,7 @@ export default async function ProfilePage() {
             // A <dl> group holds only <dt>/<dd>: the change link is the row's second <dd>, beside the value.
             <div key={row.href} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-6 py-4">
               <dt className="text-sm text-slate-600">{row.term}</dt>
-              <dd className="col-start-1 break-all font-medium text-slate-900">{row.value}</dd>
+              <dd className="col-start-1 font-medium text-slate-900 wrap-anywhere">{row.value}</dd>
               <dd className="col-start-2 row-span-2 row-start-1">
                 <Link href={row.href} className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
                   {row.label}

@@ -9,7 +9,10 @@ import { hasSecurityQuestions } from "@/lib/security-questions/security-question
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { QuestionsForm } from "./questions-form";
 
-export const metadata: Metadata = { title: "Security questions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("security");
+  return { title: t("questionsTitle") };
+}
 
 /**
  * Security questions "at first need": the security page sends accounts without 2SV here, and so can any flow that

@@ -7,7 +7,10 @@ import { currentRecoveryKey } from "@/lib/two-step/recovery-key";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { ReplaceKey } from "./replace-key";
 
-export const metadata: Metadata = { title: "Replace your Recovery Key" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("recoveryKeyReplace");
+  return { title: t("title") };
+}
 
 /** Lost Recovery Key while signed in: after a fresh step-up, a new key replaces the old once it is typed back. */
 export default async function RecoveryKeyPage() {

@@ -19,7 +19,10 @@ import { TrustBrowserButton } from "./_components/trust-browser-button";
 import { WaitingNotice } from "./_components/waiting-notice";
 import { trustThisBrowserAction } from "./enable/actions";
 
-export const metadata: Metadata = { title: "Security" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("security");
+  return { title: t("title") };
+}
 
 const doneKeys = ["enabled", "disabled", "keyConfirmed", "questions", "authenticator", "authenticatorRemoved"] as const;
 const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";

@@ -5,7 +5,10 @@ import { recoveryAttemptStatus } from "@/lib/recovery/recovery-attempt-status";
 import { readRecoveryAttempt } from "@/lib/recovery/recovery-cookie";
 import { NewPasswordForm } from "./new-password-form";
 
-export const metadata: Metadata = { title: "Choose a new password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("forgotPassword");
+  return { title: t("newPasswordTitle") };
+}
 
 export default async function NewPasswordPage() {
   // Only after the Recovery Key AND a code of this very attempt; anything else goes back a step.

@@ -10,7 +10,10 @@ import { readRecoveryAttempt } from "@/lib/recovery/recovery-cookie";
 import { listSecondFactorOptions, recoveryKinds } from "@/lib/two-step/second-factor-options";
 import { sendRecoveryCodeAction, verifyRecoveryCodeAction } from "../actions";
 
-export const metadata: Metadata = { title: "Confirm with a code" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("forgotPassword");
+  return { title: t("codeTitle") };
+}
 
 export default async function RecoveryCodePage() {
   const attempt = await readRecoveryAttempt();

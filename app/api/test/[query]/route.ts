@@ -18,7 +18,7 @@ const queries = {
   user: async (email: string) =>
     (
       await db
-        .select({ id: users.id, email: users.email, name: users.name, countryCode: users.countryCode, role: users.role, twoStepEnabledAt: users.twoStepEnabledAt })
+        .select({ id: users.id, email: users.email, name: users.name, countryCode: users.countryCode, role: users.role, twoStepEnabledAt: users.twoStepEnabledAt, locale: users.locale })
         .from(users)
         .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
     )[0] ?? null,

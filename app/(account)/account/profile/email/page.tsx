@@ -5,7 +5,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { EmailForm } from "./email-form";
 
-export const metadata: Metadata = { title: "Change email" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profileChange");
+  return { title: t("changeEmail") };
+}
 
 export default async function EmailPage() {
   const path = "/account/profile/email";

@@ -5,7 +5,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { NameForm } from "./name-form";
 
-export const metadata: Metadata = { title: "Change name" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profileChange");
+  return { title: t("changeName") };
+}
 
 export default async function NamePage() {
   const path = "/account/profile/name";

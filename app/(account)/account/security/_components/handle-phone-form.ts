@@ -7,6 +7,7 @@ import { challengeFeedback } from "@/lib/two-step/challenge-messages";
 import { addTrustedPhone } from "@/lib/two-step/enrollment/add-trusted-phone";
 import { verifyTrustedPhone } from "@/lib/two-step/enrollment/verify-trusted-phone";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
+import { textProblemOf } from "@/lib/two-step/text-delivery";
 import type { PhoneFormState } from "./phone-form-state";
 
 const uuid = /^[0-9a-f-]{36}$/;
@@ -41,7 +42,7 @@ export async function handlePhoneForm({
   if (intent === "add") {
     try {
       const added = await addTrustedPhone({ userId, sessionId, number, country, locale, request: await requestContext() });
-      return { stage: "code", phoneId: added.phoneId, challengeId: added.challengeId, display: added.international, delayed: added.delivery !== "sent", values };
+      return { stage: "code", phoneId: added.phoneId, challengeId: added.challengeId, display: added.international, textProblem: textProblemOf(added.delivery), values };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       switch (error.code) {
@@ -69,7 +70,7 @@ export async function handlePhoneForm({
   if (intent === "resend") {
     try {
       const issued = await issueChallenge({ userId, sessionId, purpose: "enroll_phone", method: "sms", phoneId, locale, request: await requestContext() });
-      return { stage: "code", phoneId, challengeId: issued.challengeId, display, delayed: issued.delivery !== "sent", values, notice: { key: "resent" } };
+      return { stage: "code", phoneId, challengeId: issued.challengeId, display, textProblem: textProblemOf(issued.delivery), values, notice: { key: "resent" } };
     } catch (error) {
       return { stage: "code", phoneId, challengeId: String(formData.get("challengeId") ?? ""), display, values, feedback: challengeFeedback(error) };
     }

@@ -1,4 +1,5 @@
 import type { ChallengeFeedback } from "@/lib/two-step/challenge-messages";
+import type { TextProblem } from "@/lib/two-step/text-delivery";
 
 /** The add-a-phone form: enter a number → a code is texted → enter the code. Never carries the code back. */
 export interface PhoneFormState {
@@ -7,7 +8,7 @@ export interface PhoneFormState {
   challengeId?: string;
   /** The number as the owner will recognise it: "+1 201 555 0123". */
   display?: string;
-  delayed?: boolean;
+  textProblem?: TextProblem;
   values?: { number?: string; country?: string };
   /** Message keys in the "phoneForm" namespace, or a codeChallenge feedback for the code field. */
   errors?: { number?: string; country?: string; code?: string };

@@ -38,10 +38,14 @@ export function PhoneForm({
     const codeError = state.errors?.code ? t(state.errors.code as "codeRequired") : state.feedback ? feedback(state.feedback) : undefined;
     return (
       <div className="space-y-4">
-        <Notice tone="info">
-          {t("codeSent", { phone: state.display ?? "" })}
-          {state.delayed && <span className="mt-1 block">{t("delayed")}</span>}
-        </Notice>
+        {state.textProblem === "failed" ? (
+          <Notice tone="error">{t("failed")}</Notice>
+        ) : (
+          <Notice tone="info">
+            {t("codeSent", { phone: state.display ?? "" })}
+            {state.textProblem === "delayed" && <span className="mt-1 block">{t("delayed")}</span>}
+          </Notice>
+        )}
         {state.notice && !codeError && <p className="text-sm text-slate-700" role="status">{t("resent")}</p>}
         <form action={formAction} noValidate className="space-y-4">
           {hidden}

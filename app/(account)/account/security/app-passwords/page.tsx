@@ -8,7 +8,10 @@ import { createAppPasswordAction, revokeAppPasswordAction } from "./actions";
 import { CreateAppPasswordForm } from "./create-form";
 import { ManageHeader } from "../_components/manage-header";
 
-export const metadata: Metadata = { title: "App-specific passwords" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("appPasswords");
+  return { title: t("title") };
+}
 
 export default async function AppPasswordsPage() {
   const { user } = await requireManage("app_passwords", "/account/security/app-passwords");

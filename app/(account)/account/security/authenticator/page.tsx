@@ -8,7 +8,10 @@ import { requireManage } from "../_components/require-manage";
 import { confirmAuthenticatorAction, removeAuthenticatorAction, startAuthenticatorAction } from "./actions";
 import { ManageHeader } from "../_components/manage-header";
 
-export const metadata: Metadata = { title: "Authenticator app" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("authenticator");
+  return { title: t("title") };
+}
 
 export default async function AuthenticatorPage() {
   const { user } = await requireManage("authenticator", "/account/security/authenticator");

@@ -8,7 +8,10 @@ import { createBackupCodesAction } from "./actions";
 import { NewBackupCodes } from "./new-codes";
 import { ManageHeader } from "../_components/manage-header";
 
-export const metadata: Metadata = { title: "Backup codes" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("backupCodes");
+  return { title: t("title") };
+}
 
 export default async function BackupCodesPage() {
   const { user } = await requireManage("backup_codes", "/account/security/backup-codes");

@@ -9,7 +9,10 @@ import { TrustBrowserButton } from "../_components/trust-browser-button";
 import { removeDeviceAction, trustBrowserAction } from "./actions";
 import { ManageHeader } from "../_components/manage-header";
 
-export const metadata: Metadata = { title: "Trusted devices" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("security");
+  return { title: t("devicesTitle") };
+}
 
 export default async function DevicesPage() {
   const { user, session } = await requireManage("devices", "/account/security/devices");

@@ -5,7 +5,10 @@ import { requireManage } from "../_components/require-manage";
 import { TurnOffForm } from "./turn-off-form";
 import { ManageHeader } from "../_components/manage-header";
 
-export const metadata: Metadata = { title: "Turn off two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("disableTwoStep");
+  return { title: t("title") };
+}
 
 export default async function DisablePage() {
   await requireManage("disable_two_step", "/account/security/disable");

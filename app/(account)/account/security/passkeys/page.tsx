@@ -9,7 +9,10 @@ import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from 
 import { PasskeyItem } from "./passkey-item";
 import { ManageHeader } from "../_components/manage-header";
 
-export const metadata: Metadata = { title: "Passkeys and security keys" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("passkeys");
+  return { title: t("title") };
+}
 
 export default async function PasskeysPage() {
   const { user } = await requireManage("passkeys", "/account/security/passkeys");

@@ -9,7 +9,10 @@ import { requireManage } from "../_components/require-manage";
 import { managePhoneAction, removePhoneAction } from "./actions";
 import { ManageHeader } from "../_components/manage-header";
 
-export const metadata: Metadata = { title: "Trusted phones" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("security");
+  return { title: t("phonesTitle") };
+}
 
 export default async function PhonesPage() {
   const { user } = await requireManage("phones", "/account/security/phones");

@@ -6,7 +6,10 @@ import { checkEmailChangeLink } from "@/lib/account-changes/change-email";
 import { requireUser } from "@/lib/auth/current-user";
 import { ConfirmEmailForm } from "./confirm-email-form";
 
-export const metadata: Metadata = { title: "Confirm your new email address", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profileChange");
+  return { title: t("confirmEmailTitle"), referrer: "no-referrer" };
+}
 
 /** The landing page of the link sent to a new address: the signed-in owner confirms with one button. */
 export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {

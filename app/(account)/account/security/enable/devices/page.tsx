@@ -14,7 +14,10 @@ import { trustThisBrowserAction } from "../actions";
 import { ContinueDevices } from "./continue-devices";
 import { HeldFactors } from "./held-factors";
 
-export const metadata: Metadata = { title: "Trusted devices" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("enrollment");
+  return { title: t("devices.title") };
+}
 
 export default async function DevicesStep() {
   const { user, session, reached } = await loadWizard("devices");

@@ -8,7 +8,10 @@ import { WizardShell } from "../../_components/wizard-shell";
 import { stepPath } from "@/lib/two-step/enrollment/steps";
 import { ExplainForm } from "./explain-form";
 
-export const metadata: Metadata = { title: "Turn on two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("enrollment");
+  return { title: t("review.title") };
+}
 
 export default async function ExplainStep() {
   const { status, enrollment, reached } = await loadWizard("explain");

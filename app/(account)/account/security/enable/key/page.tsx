@@ -5,7 +5,10 @@ import { RecoveryKeyFlow } from "../../_components/recovery-key-flow";
 import { WizardShell } from "../../_components/wizard-shell";
 import { confirmPendingKeyAction, createPendingKeyAction } from "../actions";
 
-export const metadata: Metadata = { title: "Your Recovery Key" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("enrollment");
+  return { title: t("key.title") };
+}
 
 export default async function KeyStep() {
   const { user, enrollment, reached } = await loadWizard("key");

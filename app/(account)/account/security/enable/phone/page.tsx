@@ -9,7 +9,10 @@ import { phoneCountries, verifiedPhones } from "../../_components/phone-data";
 import { WizardShell } from "../../_components/wizard-shell";
 import { enrollPhoneAction, leavePhoneStepAction } from "../actions";
 
-export const metadata: Metadata = { title: "Add a trusted phone" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("security");
+  return { title: t("addPhoneTitle") };
+}
 
 export default async function PhoneStep() {
   const { user, reached } = await loadWizard("phone");

@@ -7,7 +7,10 @@ import { WaitingNotice } from "../../_components/waiting-notice";
 import { WizardShell } from "../../_components/wizard-shell";
 import { TurnOnForm } from "./turn-on-form";
 
-export const metadata: Metadata = { title: "Turn on two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("enrollment");
+  return { title: t("review.title") };
+}
 
 export default async function ReviewStep() {
   const { user, session, status, reached } = await loadWizard("review");

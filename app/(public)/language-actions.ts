@@ -1,0 +1,21 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { isLocale } from "@/i18n/locales";
+import { chooseLanguage } from "@/lib/accounts/choose-language";
+import { currentSession } from "@/lib/auth/current-user";
+import { safeRedirect } from "@/lib/forms/safe-redirect";
+
+const aYear = 365 * 24 * 60 * 60;
+
+/** The language switcher: kept in this browser, and on the account when someone is signed in; back to the same page. */
+export async function chooseLanguageAction(formData: FormData) {
+  const locale = formData.get("locale");
+  if (typeof locale === "string" && isLocale(locale)) {
+    (await cookies()).set("locale", locale, { path: "/", maxAge: aYear, sameSite: "lax", httpOnly: true, secure: (await headers()).get("x-forwarded-proto") === "https" });
+    const current = await currentSession();
+    if (current) await chooseLanguage(current.user.id, locale);
+  }
+  redirect(safeRedirect(formData.get("next"), "/"));
+}
