@@ -8,7 +8,7 @@ async function answerWithBackupCode(page: Page, code: string, submit: "Verify" |
   if (choose) await page.getByRole("radio", { name: /A backup code/ }).check();
   await expect(page.getByRole("radio", { name: /A backup code/ })).toBeChecked();
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("Backup code").fill(code);
+  await page.getByLabel("Backup code", { exact: true }).fill(code);
   await page.getByRole("button", { name: submit, exact: true }).click();
 }
 
@@ -46,7 +46,7 @@ test("backup codes: shown once, each gets in once, and the page warns when few a
   await expect(page).toHaveURL(/\/verify/, afterPasswordSubmit);
   await answerWithBackupCode(page, codes[0]!, "Verify");
   await expect(formAlerts(page)).toHaveText("That code was already used. Wait for your app to show a new one.");
-  await page.getByLabel("Backup code").fill(codes[1]!);
+  await page.getByLabel("Backup code", { exact: true }).fill(codes[1]!);
   await page.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
 
