@@ -12,8 +12,12 @@ export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > serverActionBodyLimit) {
     return new NextResponse("This request is too large.", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  // Every page and action needs the database: while it is away, say so at once rather than hang on reconnects.
-  if (!(await databaseAnswering())) return unavailable();
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  // Every page, action and API route needs the database: while it is away, say so at once rather than hang on
+  // reconnects. (/api/health is not routed here: it probes the database itself and reports what it finds.)
+  if (!(await databaseAnswering())) return api ? unavailableJson() : unavailable();
+  // Route handlers answer JSON and set their own headers: no page policy, no nonce.
+  if (api) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -40,7 +44,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/health$|_next/static|_next/image|favicon.ico).*)" }],
 };
 
 /** A plain page (no app code runs without the database): what happened, and that retrying is safe. */
@@ -51,4 +55,11 @@ function unavailable() {
 <p>We can't reach our database right now. Nothing you sent was saved halfway; please try again in a few seconds.</p>
 <p><a href="" style="color:#1d4ed8">Try again</a></p></body></html>`;
   return new NextResponse(body, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" } });
+}
+
+function unavailableJson() {
+  return Response.json(
+    { error: "Stepwise is temporarily unavailable. Nothing you sent was saved halfway; try again in a few seconds." },
+    { status: 503, headers: { "retry-after": "5", "cache-control": "no-store" } },
+  );
 }

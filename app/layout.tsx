@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { clientMessages } from "@/i18n/client-messages";
 import { SiteHeader } from "@/components/layout/site-header";
 import { DevicePrompts } from "@/components/two-step/device-prompts";
 import { currentSession } from "@/lib/auth/current-user";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,21 +17,24 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
+  const messages = clientMessages(await getMessages());
   const current = await currentSession();
+  // Only a trusted browser (it holds the device cookie) can be shown pushed codes; others never poll for them.
+  const mayReceivePrompts = !!current && current.session.aal >= 2 && !!(await readDeviceToken());
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full flex-1 max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
             {children}
           </main>
           <SiteFooter />
           {/* Codes pushed to this browser show on every page while it is a trusted, fully signed-in device. */}
-          {current && current.session.aal >= 2 && <DevicePrompts />}
+          {mayReceivePrompts && <DevicePrompts />}
         </NextIntlClientProvider>
       </body>
     </html>

@@ -132,6 +132,8 @@ export const routes: RouteRow[] = [
   // Only a fully signed-in session in a trusted browser of the account receives pushed codes.
   route("GET /api/device-prompts", everyone(404)),
   route("POST /api/device-prompts/[id]/deny", everyone(404), { path: "/api/device-prompts/00000000-0000-4000-8000-000000000000/deny" }),
+  // What the open dashboard polls: staff only (the demo staff have 2SV on), like the dashboard itself.
+  route("GET /api/admin/dashboard-version", { anonymous: 401, pending: 401, holder: 403, viewer: 200, operator: 200, admin: 200 }),
   // Session cookies never authenticate the API: HTTP Basic only.
   route("GET /api/v1/me", everyone(401)),
   // A step-up challenge needs a full session (pending ones only get sign_in); nobody here has a passkey → 409.

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseAnswering, probeReuseMs, resetDatabaseGate } from "@/db/availability";
 import { openPglite, openPostgres, useDatabase as pointAppAt } from "@/db";
+import { NextRequest } from "next/server";
+import { unstable_doesMiddlewareMatch as routedThroughProxy } from "next/experimental/testing/server";
+import { config, proxy } from "@/proxy";
 
 // The proxy's gate (proxy.ts): while PostgreSQL is away, pages and actions get a 503 at once instead of hanging.
 // Probes are injected here (a fake clock and a fake answer); the real probe runs in postgres-restart.test.ts' world.
@@ -42,5 +45,26 @@ describe("databaseAnswering", () => {
     pointAppAt(embedded);
     expect(await databaseAnswering({ probe: async () => false })).toBe(true);
     await embedded.close();
+  });
+
+  it("the proxy answers pages with a 503 page and API routes with a 503 JSON body, at once, while the server is away", async () => {
+    // Nothing listens on port 1: the real probe fails at once (connection refused), as for a stopped server.
+    withServer();
+    const page = await proxy(new NextRequest("http://localhost/account"));
+    expect(page.status).toBe(503);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.headers.get("retry-after")).toBe("5");
+    const api = await proxy(new NextRequest("http://localhost/api/availability?country=FR"));
+    expect(api.status).toBe(503);
+    expect(await api.json()).toEqual({ error: expect.stringContaining("temporarily unavailable") });
+    expect(api.headers.get("retry-after")).toBe("5");
+  });
+
+  it("routes every page and API route through the proxy, except the health check (it probes for itself) and static files", () => {
+    const through = (url: string) => routedThroughProxy({ config, url });
+    for (const url of ["/", "/sign-in", "/account/security", "/admin", "/api/availability", "/api/device-prompts", "/api/auth/session", "/api/v1/me"]) {
+      expect(through(url), url).toBe(true);
+    }
+    for (const url of ["/api/health", "/_next/static/chunks/app.js", "/favicon.ico"]) expect(through(url), url).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import { adoptionRows, adoptionTableDays, enrollmentRows } from "@/components/ad
 import { db } from "@/db";
 import { countries } from "@/db/schema";
 import { addDays, daysBetween, parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
+import { readDashboardVersion } from "@/lib/analytics/dashboard-version";
 import { loadDashboard } from "@/lib/analytics/load-dashboard";
 import { loadCountryTable } from "@/lib/analytics/queries/country-table";
 import { listWaves } from "@/lib/rollout/waves/list-waves";
@@ -31,6 +32,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const today = now.toISOString().slice(0, 10);
   const filters = parseDashboardFilters(await searchParams, today);
   const scoped = filters.country !== null || filters.waveId !== null;
+  // Read before the figures: a change landing while they load moves the version again, and the page refreshes.
+  const version = await readDashboardVersion(now);
   const [dashboard, allWaves, names, unscopedTable] = await Promise.all([
     loadDashboard(filters, today),
     listWaves(now),
@@ -57,7 +60,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             Two-step verification enrollment in <span className="font-medium text-slate-800 dark:text-slate-200">{scope}</span>, {period} (UTC).
           </p>
         </div>
-        <LiveRefresh renderedAt={now.toISOString()} />
+        <LiveRefresh renderedAt={now.toISOString()} version={version} />
       </div>
 
       <FilterBar

@@ -1,37 +1,73 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 const EVERY_MS = 4_000;
-/** No fresh render for this long while visible and online means refreshing is failing. */
+/** No answer from the server for this long while visible and online means updating is failing. */
 const STALE_MS = 15_000;
 
 const hhmmss = (iso: string) => iso.slice(11, 19);
 
 /**
- * Re-renders the server page every 4 s while the tab is visible (router.refresh keeps scroll, open <details>,
- * and what is typed in the filters), and right away when the tab comes back. Only problems are announced.
+ * Keeps the dashboard live without re-rendering it for nothing: every 4 s while the tab is visible (and at once
+ * when it comes back) it asks the server for the dashboard's version — a few bytes — and refreshes the page
+ * (router.refresh keeps scroll, open <details> and what is typed in the filters) only when that moved. Only
+ * problems are announced.
  */
-export function LiveRefresh({ renderedAt }: { renderedAt: string }) {
+export function LiveRefresh({ renderedAt, version }: { renderedAt: string; version: string }) {
   const router = useRouter();
+  const rendered = useRef(version);
   const [offline, setOffline] = useState(false);
-  // The render that was still on screen when refreshing was judged to be failing; a newer one clears it.
-  const [staleRender, setStaleRender] = useState<string | null>(null);
+  // When the server last confirmed the figures on screen are current, and when it last failed to answer.
+  const [confirmedAt, setConfirmedAt] = useState(renderedAt);
+  const [failedAt, setFailedAt] = useState<string | null>(null);
+
+  // A fresh render is itself the confirmation (React's "adjust state when a prop changes" pattern).
+  const [shownRender, setShownRender] = useState(renderedAt);
+  if (shownRender !== renderedAt) {
+    setShownRender(renderedAt);
+    setConfirmedAt(renderedAt);
+    setFailedAt(null);
+  }
+  useEffect(() => {
+    rendered.current = version;
+  }, [version]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setInterval> | undefined;
+    let asking = false;
+    const check = async () => {
+      if (asking) return;
+      asking = true;
+      try {
+        const response = await fetch("/api/admin/dashboard-version", { cache: "no-store" });
+        if (!response.ok) throw new Error(String(response.status));
+        const { version: latest } = (await response.json()) as { version: string };
+        if (latest !== rendered.current) {
+          rendered.current = latest;
+          router.refresh();
+        } else {
+          setConfirmedAt(new Date().toISOString());
+          setFailedAt(null);
+        }
+      } catch {
+        setFailedAt(new Date().toISOString());
+      } finally {
+        asking = false;
+      }
+    };
     const stop = () => clearInterval(timer);
     const start = () => {
       stop();
       if (document.visibilityState !== "visible") return;
-      timer = setInterval(() => router.refresh(), EVERY_MS);
+      timer = setInterval(check, EVERY_MS);
     };
     const onVisibility = () => {
-      if (document.visibilityState === "visible") router.refresh();
+      if (document.visibilityState === "visible") void check();
       start();
     };
-    const onOnline = () => (setOffline(false), router.refresh());
+    const onOnline = () => (setOffline(false), void check());
     const onOffline = () => setOffline(true);
     start();
     document.addEventListener("visibilitychange", onVisibility);
@@ -45,17 +81,11 @@ export function LiveRefresh({ renderedAt }: { renderedAt: string }) {
     };
   }, [router]);
 
-  useEffect(() => {
-    const timeout = setTimeout(() => {
-      if (document.visibilityState === "visible") setStaleRender(renderedAt);
-    }, STALE_MS);
-    return () => clearTimeout(timeout);
-  }, [renderedAt]);
-
+  const stale = failedAt !== null && Date.parse(failedAt) - Date.parse(confirmedAt) >= STALE_MS;
   const problem = offline
-    ? `Offline: figures as of ${hhmmss(renderedAt)} UTC. Updates resume when you reconnect.`
-    : staleRender === renderedAt
-      ? `Not updating: the server has not answered since ${hhmmss(renderedAt)} UTC. Still trying…`
+    ? `Offline: figures as of ${hhmmss(confirmedAt)} UTC. Updates resume when you reconnect.`
+    : stale
+      ? `Not updating: the server has not answered since ${hhmmss(confirmedAt)} UTC. Still trying…`
       : "";
 
   return (
@@ -63,7 +93,7 @@ export function LiveRefresh({ renderedAt }: { renderedAt: string }) {
       <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${problem ? "bg-amber-500" : "bg-emerald-500 motion-safe:animate-pulse"}`} />
       {!problem && (
         <p data-testid="live-status" className="text-slate-600 dark:text-slate-400">
-          Live · updated <time dateTime={renderedAt}>{hhmmss(renderedAt)}</time> UTC
+          Live · updated <time dateTime={confirmedAt}>{hhmmss(confirmedAt)}</time> UTC
         </p>
       )}
       {/* Polite, and empty while all is well: each tick is not read out, a failure is. */}
