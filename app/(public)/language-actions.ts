@@ -17,5 +17,16 @@ export async function chooseLanguageAction(formData: FormData) {
     const current = await currentSession();
     if (current) await chooseLanguage(current.user.id, locale);
   }
-  redirect(safeRedirect(formData.get("next"), "/"));
+  redirect(safeRedirect(pageOf((await headers()).get("referer")), "/"));
+}
+
+/** The path and query of the page the form was on (its Referer; after client-side navigation too), never a host. */
+function pageOf(referer: string | null) {
+  if (!referer) return null;
+  try {
+    const url = new URL(referer);
+    return url.pathname + url.search;
+  } catch {
+    return null;
+  }
 }

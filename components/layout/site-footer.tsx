@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { headers } from "next/headers";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -9,10 +8,7 @@ export async function SiteFooter() {
   return (
     <footer className="border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl justify-end px-4 py-4 sm:px-6">
-        {/* useSearchParams: the switcher renders on the client once the query is known. */}
-        <Suspense>
-          <LanguageSwitcher />
-        </Suspense>
+        <LanguageSwitcher />
       </div>
     </footer>
   );

@@ -82,6 +82,7 @@ test("the language chosen with the switcher stays with the account after signing
   await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
 
   await page.getByLabel("Language").selectOption({ label: "Deutsch" });
+  await page.getByRole("button", { name: "Change", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: msg("de", "account.title") })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   expect((await dbUser(request, email))?.locale).toBe("de");

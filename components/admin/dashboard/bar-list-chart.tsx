@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis, type LabelProps } from "recharts";
-import { axisProps, ChartFrame, ChartTooltip, gridProps } from "./chart-parts";
+import { axisProps, barListHeight, ChartFrame, ChartTooltip, gridProps } from "./chart-parts";
 import { formatCount } from "./format";
 
 export interface BarItem {
@@ -28,7 +28,7 @@ function EndLabel({ viewBox, value }: LabelProps) {
  * `max` fixes the scale (100 for percentages); `unit` is added to the tooltip value.
  */
 export function BarListChart({ items, label, max, unit = "", nameWidth = 112 }: { items: BarItem[]; label: string; max?: number; unit?: string; nameWidth?: number }) {
-  const height = Math.max(120, items.length * 36 + 32);
+  const height = barListHeight(items.length);
   return (
     <ChartFrame label={label} height={height}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height }}>

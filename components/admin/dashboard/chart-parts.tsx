@@ -17,6 +17,9 @@ export const axisProps = {
 
 export const gridProps = { stroke: "currentColor", strokeOpacity: 0.15, strokeDasharray: "3 3" } as const;
 
+/** A bar list's height: a row per item, never shorter than 120 px. */
+export const barListHeight = (items: number) => Math.max(120, items * 36 + 32);
+
 /** The chart as one image for assistive technology: `label` states the key fact; the table below has the rest. */
 export function ChartFrame({ label, height = 288, children }: { label: string; height?: number; children: ReactNode }) {
   return (
