@@ -19,9 +19,11 @@ interface Group {
 }
 
 /** Public, generated from the rollout state at each request, so it can never drift from what the product does. */
-export default async function AvailabilityPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function AvailabilityPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const [t, format, locale, all] = await Promise.all([getTranslations("availability"), getFormatter(), getLocale(), listPublicAvailability()]);
-  const query = ((await searchParams).q ?? "").trim();
+  // `?q=a&q=b` arrives as an array: the first one is the search.
+  const raw = (await searchParams).q;
+  const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").trim();
   const named = all.map((c) => ({ ...c, name: countryName(c.code, locale, c.name) }));
   const q = query.toLocaleLowerCase(locale);
   const shown = q ? named.filter((c) => c.name.toLocaleLowerCase(locale).includes(q) || c.code.toLowerCase() === q) : named;
