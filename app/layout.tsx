@@ -4,7 +4,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { clientMessages } from "@/i18n/client-messages";
 import { SiteHeader } from "@/components/layout/site-header";
-import { DevicePrompts } from "@/components/two-step/device-prompts";
+import { LazyDevicePrompts } from "@/components/two-step/lazy-device-prompts";
 import { currentSession } from "@/lib/auth/current-user";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import "./globals.css";
@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <SiteFooter />
           {/* Codes pushed to this browser show on every page while it is a trusted, fully signed-in device. */}
-          {mayReceivePrompts && <DevicePrompts />}
+          {mayReceivePrompts && <LazyDevicePrompts />}
         </NextIntlClientProvider>
       </body>
     </html>
