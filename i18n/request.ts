@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentSession } from "@/lib/auth/current-user";
+import { isStaffPage } from "@/lib/layout/staff-page";
 import { defaultLocale, isLocale, pickLocale } from "./locales";
 import { loadMessages } from "./messages";
 
@@ -10,7 +11,7 @@ import { loadMessages } from "./messages";
  */
 export default getRequestConfig(async () => {
   const requestHeaders = await headers();
-  const staffPage = /^\/admin(\/|\?|$)/.test(requestHeaders.get("x-stepwise-path") ?? "");
+  const staffPage = await isStaffPage();
   const account = staffPage ? null : (await currentSession())?.user.locale;
   const locale = staffPage ? defaultLocale : isLocale(account) ? account : pickLocale((await cookies()).get("locale")?.value, requestHeaders.get("accept-language"));
   const timeZone = (await cookies()).get("tz")?.value;

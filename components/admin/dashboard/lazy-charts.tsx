@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentProps, type ComponentType, type ReactNode } from "react";
 import type { AdoptionChart as Adoption } from "./adoption-chart";
 import type { BarListChart as BarList } from "./bar-list-chart";
 import { barListHeight, ChartFrame, ChartLegend } from "./chart-parts";
@@ -9,9 +9,6 @@ import type { EnrollmentsChart as Enrollments } from "./enrollments-chart";
 // The chart library is most of the dashboard's JavaScript. The page renders each chart's frame — its size, its
 // accessible label and its legend — at once, and loads and draws the chart itself only when it scrolls near the
 // screen, so the figures and filters above are usable before any chart code has run.
-const LazyAdoption = lazy(() => import("./adoption-chart").then((m) => ({ default: m.AdoptionChart })));
-const LazyEnrollments = lazy(() => import("./enrollments-chart").then((m) => ({ default: m.EnrollmentsChart })));
-const LazyBarList = lazy(() => import("./bar-list-chart").then((m) => ({ default: m.BarListChart })));
 
 /** Renders `children` once the placeholder comes within 200 px of the viewport; the placeholder until then. */
 function WhenNearScreen({ placeholder, children }: { placeholder: ReactNode; children: ReactNode }) {
@@ -37,29 +34,27 @@ function Frame({ label, height, legend }: { label: string; height?: number; lege
   );
 }
 
-export function AdoptionChart(props: ComponentProps<typeof Adoption>) {
-  const placeholder = <Frame label={props.label} legend={props.series} />;
-  return (
-    <WhenNearScreen placeholder={placeholder}>
-      <LazyAdoption {...props} />
-    </WhenNearScreen>
-  );
+/** A chart component that shows `placeholder(props)` until it is near the screen and its code has loaded. */
+function nearScreenChart<P extends object>(load: () => Promise<ComponentType<P>>, placeholder: (props: P) => ReactNode) {
+  const Chart = lazy(() => load().then((component) => ({ default: component })));
+  return function NearScreenChart(props: P) {
+    return (
+      <WhenNearScreen placeholder={placeholder(props)}>
+        <Chart {...props} />
+      </WhenNearScreen>
+    );
+  };
 }
 
-export function EnrollmentsChart(props: ComponentProps<typeof Enrollments>) {
-  const placeholder = <Frame label={props.label} legend={props.series} />;
-  return (
-    <WhenNearScreen placeholder={placeholder}>
-      <LazyEnrollments {...props} />
-    </WhenNearScreen>
-  );
-}
-
-export function BarListChart(props: ComponentProps<typeof BarList>) {
-  const placeholder = <Frame label={props.label} height={barListHeight(props.items.length)} />;
-  return (
-    <WhenNearScreen placeholder={placeholder}>
-      <LazyBarList {...props} />
-    </WhenNearScreen>
-  );
-}
+export const AdoptionChart = nearScreenChart<ComponentProps<typeof Adoption>>(
+  () => import("./adoption-chart").then((m) => m.AdoptionChart),
+  (p) => <Frame label={p.label} legend={p.series} />,
+);
+export const EnrollmentsChart = nearScreenChart<ComponentProps<typeof Enrollments>>(
+  () => import("./enrollments-chart").then((m) => m.EnrollmentsChart),
+  (p) => <Frame label={p.label} legend={p.series} />,
+);
+export const BarListChart = nearScreenChart<ComponentProps<typeof BarList>>(
+  () => import("./bar-list-chart").then((m) => m.BarListChart),
+  (p) => <Frame label={p.label} height={barListHeight(p.items.length)} />,
+);
