@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newContext, signOut, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
 import { createAndConfirmKey, readSmsCode, sendCodeWhenAllowed, startWizard, turnOn } from "../two-step-enable/helpers";
-import { uniquePhone } from "../recovery/helpers";
+import { latestCode, messageCount, uniquePhone } from "../recovery/helpers";
 import { dbSessionLevels } from "../two-step-push/helpers";
 
 test("sign in with an SMS code: pending session until the code, then a new aal-2 session", async ({ browser, request }) => {
@@ -16,8 +16,9 @@ test("sign in with an SMS code: pending session until the code, then a new aal-2
   // 2SV on with a verified trusted phone, through the wizard.
   await startWizard(page);
   await page.getByLabel("Phone number").fill(typed);
+  const before = await messageCount(context, e164); // a random number may already hold another test's text
   await page.getByRole("button", { name: "Send code" }).click();
-  await page.getByLabel("Verification code").fill(await readSmsCode(context, e164));
+  await page.getByLabel("Verification code").fill(await latestCode(context, e164, before));
   await page.getByRole("button", { name: "Verify number" }).click();
   await expect(page.getByText(`+1 ${e164.slice(2, 5)} ${e164.slice(5, 8)} ${e164.slice(8)} is now a trusted number.`)).toBeVisible();
   await page.getByRole("button", { name: "Continue", exact: true }).click();
