@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { clientIp } from "@/lib/auth/request-info";
-import { isUpgradeOf } from "@/lib/auth/sessions";
+import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors";
 import { deviceTokenFromCookieHeader } from "@/lib/two-step/device-cookie";
 import { passkeyAttemptFromCookieHeader } from "@/lib/two-step/passkeys/passkey-cookie";
@@ -32,9 +32,9 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSession } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
@@ -81,13 +81,9 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSessi
   ],
   callbacks: {
     // The JWT holds only the session id; the sessions row decides on every request whether it is still valid.
-    async jwt({ token, user, trigger, session }) {
+    // (Pages read it with lib/auth/session-cookie.ts; after the second step that module moves it to the new session.)
+    jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;
-      // After the second step the server moves the token to the upgraded session; anything else sent is ignored.
-      if (trigger === "update" && token.sid) {
-        const next = (session as { sessionId?: unknown } | undefined)?.sessionId;
-        if (typeof next === "string" && (await isUpgradeOf(next, token.sid))) token.sid = next;
-      }
       return token;
     },
     session({ session, token }) {

@@ -27,8 +27,12 @@ export const routerStateTree = (segment: string) =>
 
 /** React's encodeReply([prevState, formData]) as Chromium sent it: the form's fields prefixed "_1_", the arguments in "0". */
 export function actionBody(fields: Record<string, string>, prevState: unknown = {}) {
+  return formBody([...Object.entries(fields).map(([k, v]) => [`_1_${k}`, v] as [string, string]), ["0", JSON.stringify([prevState, "$K1"])]]);
+}
+
+/** A FormData body as Chromium encodes it (multipart, a WebKit boundary), fields in the order given. */
+export function formBody(fields: Record<string, string> | [string, string][]) {
   const boundary = `----WebKitFormBoundary${Math.random().toString(36).slice(2, 18)}`;
-  const named = [...Object.entries(fields).map(([k, v]) => [`_1_${k}`, v] as const), ["0", JSON.stringify([prevState, "$K1"])] as const];
-  const parts = named.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = (Array.isArray(fields) ? fields : Object.entries(fields)).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   return { body: `${parts.join("")}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -1,6 +1,6 @@
 // One password sign-in and one second-step verification, each exactly as a browser sends it, and the pool that
 // hands out TOTP accounts so no account submits a code twice in one 30 s step (the app refuses a replay).
-import { actionBody, routerStateTree } from "./actions";
+import { actionBody, formBody, routerStateTree } from "./actions";
 import { Jar, type Client, type Outcome, type Reply } from "./http";
 import { benchPassword, sessionCookie, type BenchUser } from "./seed";
 import { stepAt, totpAtStep } from "./totp";
@@ -56,27 +56,23 @@ export interface VerifyOutcome extends Outcome {
   refused?: string;
 }
 
-/** The /verify form's server action with an authenticator-app code; accepted = redirected to /account. */
-export async function verifyCode(client: Client, actionId: string, sessionToken: string, code: string): Promise<VerifyOutcome> {
-  const { body, contentType } = actionBody({ callbackUrl: "/account", method: "totp", code });
+/**
+ * The /verify form's answer with an authenticator-app code, as the page's fetch sends it: multipart FormData to
+ * POST /api/verify, same-origin. Accepted = 200 `{ redirectTo: "/account" }` with the upgraded session's cookie.
+ */
+export async function verifyCode(client: Client, sessionToken: string, code: string): Promise<VerifyOutcome> {
+  const { body, contentType } = formBody({ method: "totp", code, callbackUrl: "/account" });
   const jar = new Jar({ [sessionCookie]: sessionToken });
-  const reply = await client.request("POST", "/verify?callbackUrl=%2Faccount", {
+  const reply = await client.request("POST", "/api/verify", {
     body,
     jar,
-    headers: {
-      "content-type": contentType,
-      accept: "text/x-component",
-      "accept-encoding": "gzip",
-      "next-action": actionId,
-      "next-router-state-tree": routerStateTree("verify"),
-      referer: `${client.origin}/verify?callbackUrl=%2Faccount`,
-    },
+    headers: { "content-type": contentType, accept: "*/*", origin: client.origin, "sec-fetch-site": "same-origin", referer: `${client.origin}/verify?callbackUrl=%2Faccount` },
   });
-  const redirect = String(reply.headers["x-action-redirect"] ?? "");
-  if (reply.status === 200 && redirect.startsWith("/account;")) return { ok: true, ms: reply.ms };
-  const refused = reply.status === 200 ? /"error":\{"key":"(\w+)"/.exec(reply.text)?.[1] : undefined;
+  const answer = parseJson(reply.text) as { redirectTo?: string; error?: { key?: string } } | null;
+  if (reply.status === 200 && answer?.redirectTo === "/account" && jar.get(sessionCookie) !== sessionToken) return { ok: true, ms: reply.ms };
+  const refused = answer?.error?.key;
   if (refused) return { ok: false, ms: reply.ms, error: `refused:${refused}`, refused };
-  return failure("verify", reply, redirect ? `:redirect ${redirect}` : "");
+  return failure("verify", reply);
 }
 
 export interface TotpAccount {
@@ -110,4 +106,12 @@ export function accountPool(accounts: TotpAccount[], needsSession: boolean) {
     }
   }
   return { take, waits: () => waits };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -19,13 +19,13 @@ export async function phaseCounts(database: Database) {
   return row!;
 }
 
-export async function replayCheck(input: { client: Client; verifyAction: string; accounts: [TotpAccount, TotpAccount]; lane: { jar: Jar; token: string } }) {
-  const { client, verifyAction, lane } = input;
+export async function replayCheck(input: { client: Client; accounts: [TotpAccount, TotpAccount]; lane: { jar: Jar; token: string } }) {
+  const { client, lane } = input;
   const [sequential, concurrent] = input.accounts;
   const flow = async (account: TotpAccount, code: string): Promise<VerifyOutcome> => {
     const signedIn = await passwordSignIn(client, lane, account.user.email);
     if (!signedIn.outcome.ok) return signedIn.outcome;
-    return verifyCode(client, verifyAction, signedIn.jar.get(sessionCookie)!, code);
+    return verifyCode(client, signedIn.jar.get(sessionCookie)!, code);
   };
   const result = (o: VerifyOutcome) => (o.ok ? "accepted" : (o.refused ?? o.error));
 
@@ -43,7 +43,7 @@ export async function replayCheck(input: { client: Client; verifyAction: string;
   // Four browsers that all passed the password submit the same code at the same moment: exactly one may pass.
   const signedIn = await Promise.all(Array.from({ length: 4 }, () => passwordSignIn(client, lane, concurrent.user.email)));
   const shared = totpAtStep(concurrent.key, step);
-  const racing = await Promise.all(signedIn.map((s) => verifyCode(client, verifyAction, s.jar.get(sessionCookie) ?? "", shared)));
+  const racing = await Promise.all(signedIn.map((s) => verifyCode(client, s.jar.get(sessionCookie) ?? "", shared)));
   const sameStep = stepAt(Date.now()) === step;
   return {
     phase: "totp_replay",

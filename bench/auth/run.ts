@@ -40,7 +40,6 @@ const untilNextStep = () => sleep(30_000 - (Date.now() % 30_000) + 150);
 
 async function main() {
   selfTest();
-  const verifyAction = actionId(distDir, "app/(public)/verify/page", "verifySignInCodeAction");
   const signInActionId = actionId(distDir, "app/(public)/sign-in/page", "signInAction");
   // This process seals the TOTP secrets (and the owners' emails) with the keys the server opens them with.
   process.env.TOTP_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
@@ -180,14 +179,14 @@ async function main() {
 
     const verifyTake = accountPool(verifyPool, true);
     const warm = await verifyTake.take();
-    await verifyCode(client, verifyAction, warm.account.sessions.pop()!, warm.code);
+    await verifyCode(client, warm.account.sessions.pop()!, warm.code);
     if (span < 30) await untilNextStep();
     const before = await phaseCounts(database);
     const refusals: Record<string, number> = {};
     const verify = await measure("verify", () =>
       closedLoop({ concurrency: verifyConcurrency, ...timing }, async () => {
         const { account, code } = await verifyTake.take();
-        const outcome = await verifyCode(client, verifyAction, account.sessions.pop()!, code);
+        const outcome = await verifyCode(client, account.sessions.pop()!, code);
         if (outcome.refused) refusals[outcome.refused] = (refusals[outcome.refused] ?? 0) + 1;
         return outcome;
       }),
@@ -195,7 +194,7 @@ async function main() {
     const after = await phaseCounts(database);
     emit({
       ...verify,
-      endpoint: "POST /verify, Next-Action verifySignInCodeAction, method=totp, one pending (aal 1) session per request",
+      endpoint: "POST /api/verify (the /verify form's fetch), method=totp, one pending (aal 1) session per request",
       concurrency: verifyConcurrency,
       verifications_per_s: verify.per_s,
       ratio_to_health: health.per_s ? round(verify.per_s / health.per_s, 3) : null,
@@ -217,7 +216,7 @@ async function main() {
         const flowStarted = performance.now();
         const signedIn = await passwordSignIn(client, lanes[lane]!, account.user.email);
         if (!signedIn.outcome.ok) return signedIn.outcome;
-        const verified = await verifyCode(client, verifyAction, signedIn.jar.get("authjs.session-token")!, code);
+        const verified = await verifyCode(client, signedIn.jar.get("authjs.session-token")!, code);
         if (!verified.ok) return verified;
         if (measuring()) {
           signInMs += signedIn.outcome.ms;
@@ -230,7 +229,7 @@ async function main() {
     const flowAfter = await phaseCounts(database);
     emit({
       ...flow,
-      flow: "POST /api/auth/callback/credentials (pending session cookie) → POST /verify server action with the current TOTP code → redirect to /account",
+      flow: "POST /api/auth/callback/credentials (pending session cookie) → POST /api/verify with the current TOTP code → { redirectTo: \"/account\" }",
       concurrency: flowConcurrency,
       accounts: flowPool.length,
       flows_per_s: flow.per_s,
@@ -241,7 +240,7 @@ async function main() {
       pool_waits: flowTake.waits(),
     });
 
-    const replay = await replayCheck({ client, verifyAction, accounts: [replayAccounts[0]!, replayAccounts[1]!], lane: lanes[0]! });
+    const replay = await replayCheck({ client, accounts: [replayAccounts[0]!, replayAccounts[1]!], lane: lanes[0]! });
     emit(replay);
 
     emit({

@@ -126,6 +126,11 @@ const routeTargets: Target[] = [
   { name: "GET /api/challenges/[id]", actor: "pending", send: (c) => segment.map((s) => () => visit(c, "", "GET", `/api/challenges/${s}`)) },
   { name: "GET /api/device-prompts", actor: "admin", send: (c) => query.map((q) => () => visit(c, "", "GET", `/api/device-prompts?${q}`)) },
   { name: "POST /api/device-prompts/[id]/deny", actor: "admin", send: (c, origin) => fc.tuple(segment, jsonBody).map(([s, body]) => () => visit(c, origin, "POST", `/api/device-prompts/${s}/deny`, body)) },
+  {
+    name: "POST /api/verify",
+    actor: "pending",
+    send: (c, origin) => hostileForm(["method", "code", "challengeId", "passkeyResponse", "trustBrowser", "callbackUrl"]).map((form) => () => postForm(c, origin, "/api/verify", form)),
+  },
   { name: "GET /api/v1/me", actor: "anonymous", send: (c) => basicAuth.map((authorization) => () => visitWith(c, "/api/v1/me", { authorization })) },
   { name: "POST /api/webauthn/authenticate as pending", actor: "pending", send: (c, origin) => jsonBody.map((body) => () => visit(c, origin, "POST", "/api/webauthn/authenticate", body)) },
   { name: "POST /api/webauthn/authenticate as admin", actor: "admin", send: (c, origin) => jsonBody.map((body) => () => visit(c, origin, "POST", "/api/webauthn/authenticate", body)) },

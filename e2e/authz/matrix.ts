@@ -134,6 +134,9 @@ export const routes: RouteRow[] = [
   route("POST /api/device-prompts/[id]/deny", everyone(404), { path: "/api/device-prompts/00000000-0000-4000-8000-000000000000/deny" }),
   // What the open dashboard polls: staff only (the demo staff have 2SV on), like the dashboard itself.
   route("GET /api/admin/dashboard-version", { anonymous: 401, pending: 401, holder: 403, viewer: 200, operator: 200, admin: 200 }),
+  // The second step of signing in: only a pending session is checked (no code sent here → 400); a full session is
+  // told where to go (409), a signed-out browser to sign in (401).
+  route("POST /api/verify", { ...everyone(409), anonymous: 401, pending: 400 }),
   // Session cookies never authenticate the API: HTTP Basic only.
   route("GET /api/v1/me", everyone(401)),
   // A step-up challenge needs a full session (pending ones only get sign_in); nobody here has a passkey → 409.
@@ -215,5 +218,4 @@ export const serverActions: ActionRow[] = [
   publicAction("(public)/forgot-password/actions.ts#confirmResetKeyAction"),
   publicAction("(public)/reset/actions.ts#resetWithEmailLinkAction"),
   action("(public)/verify/actions.ts#sendSignInCodeAction", "pending", pendingOnly()),
-  action("(public)/verify/actions.ts#verifySignInCodeAction", "pending", pendingOnly()),
 ];

@@ -1,18 +1,20 @@
 import { headers } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { auth } from "@/auth";
 import type { Role } from "@/db/schema";
 import { hasRole, isStaff } from "./roles";
+import { readSessionToken } from "./session-cookie";
 import { findActiveSession, isPendingSecondStep } from "./sessions";
 
 
 /** The signed-in user and session for this request, read once; null when signed out or the session was revoked. */
-export const currentSession = cache(async () => {
-  const jwt = await auth();
-  if (!jwt?.sessionId) return null;
-  return findActiveSession(jwt.sessionId);
-});
+export const currentSession = cache(async () => sessionOf(await readSessionToken()));
+
+/** The live session a decrypted session token names (the token alone proves nothing: the row may be revoked). */
+export async function sessionOf(token: Awaited<ReturnType<typeof readSessionToken>>) {
+  const sid = token?.claims.sid;
+  return typeof sid === "string" && sid ? findActiveSession(sid) : null;
+}
 
 /** A fully signed-in user (password, and the second step when 2SV is on); pending sessions go to /verify. */
 export async function requireUser(returnTo?: string) {

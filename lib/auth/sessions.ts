@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { sessions, users } from "@/db/schema";
 
 // "last seen" is refreshed at most this often, so a busy page does not write on every request.
@@ -24,38 +25,22 @@ export const isPendingSecondStep = (row: { session: { aal: number }; user: { two
   !!row.user.twoStepEnabledAt && row.session.aal < 2;
 
 /**
- * After a passed second step: a new session id at aal 2 replaces the pending one (no fixation across the step);
- * the JWT may move to it only because `upgradedFrom` links the two.
+ * After a passed second step: a new session id at aal 2 replaces the pending one (no fixation across the step),
+ * linked by `upgradedFrom`. One statement: the pending row is revoked and its successor written atomically, and a
+ * second call for the same pending session (a double submit) finds it revoked and creates nothing.
  */
 export async function upgradeSession(input: { pendingSessionId: string; deviceId?: string | null; now?: Date }) {
-  return db.transaction(async (tx) => {
-    const [old] = await tx
-      .update(sessions)
-      .set({ revokedAt: input.now ?? new Date() })
-      .where(and(eq(sessions.id, input.pendingSessionId), isNull(sessions.revokedAt)))
-      .returning();
-    if (!old) return null;
-    const id = randomBytes(32).toString("base64url");
-    await tx.insert(sessions).values({
-      id,
-      userId: old.userId,
-      userAgent: old.userAgent,
-      ip: old.ip,
-      aal: 2,
-      deviceId: input.deviceId ?? old.deviceId,
-      upgradedFrom: old.id,
-    });
-    return id;
-  });
-}
-
-/** The JWT callback's check before it swaps session ids: the new row must descend from the token's session. */
-export async function isUpgradeOf(newSessionId: string, oldSessionId: string) {
-  const [row] = await db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .where(and(eq(sessions.id, newSessionId), eq(sessions.upgradedFrom, oldSessionId), isNull(sessions.revokedAt)));
-  return !!row;
+  const id = randomBytes(32).toString("base64url");
+  const revokedAt = (input.now ?? new Date()).toISOString();
+  const result = await db.execute(sql`
+    with pending as (
+      update sessions set revoked_at = ${revokedAt}::timestamptz
+      where id = ${input.pendingSessionId} and revoked_at is null
+      returning id, user_id, user_agent, ip, device_id)
+    insert into sessions (id, user_id, user_agent, ip, aal, device_id, upgraded_from)
+    select ${id}, user_id, user_agent, ip, 2, coalesce(${input.deviceId ?? null}::uuid, device_id), id from pending
+    returning id`);
+  return rowsOf<{ id: string }>(result)[0]?.id ?? null;
 }
 
 /** The live session and its user, or null when the id is unknown or revoked. */

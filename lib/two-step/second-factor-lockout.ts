@@ -4,11 +4,15 @@ import { secondFactorLockouts } from "@/db/schema";
 import { waitAfterFailures } from "./code-policy";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "execute">;
+export type LockoutRow = typeof secondFactorLockouts.$inferSelect;
 
-/** The account's lockout row, locked for this transaction (created at zero failures if missing). */
+/** The account's lockout row, locked for this transaction (created at zero failures if missing); one statement. */
 export async function lockLockoutRow(tx: Tx, userId: string) {
-  await tx.insert(secondFactorLockouts).values({ userId }).onConflictDoNothing();
-  const [row] = await tx.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, userId)).for("update");
+  const [row] = await tx
+    .insert(secondFactorLockouts)
+    .values({ userId })
+    .onConflictDoUpdate({ target: secondFactorLockouts.userId, set: { userId } })
+    .returning();
   return row!;
 }
 
@@ -30,7 +34,10 @@ export async function countFailure(tx: Tx, userId: string, now: Date) {
   return row!.consecutiveFailures;
 }
 
-export async function clearFailures(tx: Tx, userId: string, now: Date) {
+/** Back to zero after a passed second factor (no write when there is nothing to clear). */
+export async function clearFailures(tx: Tx, lockout: LockoutRow, now: Date) {
+  if (!lockout.consecutiveFailures && !lockout.blockedUntil) return;
+  const { userId } = lockout;
   await tx
     .update(secondFactorLockouts)
     .set({ consecutiveFailures: 0, blockedUntil: null, updatedAt: now })

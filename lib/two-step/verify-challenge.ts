@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { challenges, users, type Challenge, type ChallengePurpose } from "@/db/schema";
+import { challenges, type Challenge, type ChallengePurpose } from "@/db/schema";
 import { codeMatches } from "@/lib/crypto/secrets";
 import { checkGuardrailsForAccount } from "@/lib/rollout/guardrails/check-guardrails";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { maxTriesPerCode, waitAfterFailures } from "./code-policy";
-import { blockedUntil, clearFailures, countFailure, lockLockoutRow } from "./second-factor-lockout";
+import { recordPassedFactor } from "./record-passed-factor";
+import { blockedUntil, countFailure, lockLockoutRow } from "./second-factor-lockout";
 
 export type VerifyChallengeError =
   | "LOCKED"
@@ -79,11 +80,9 @@ export async function verifyChallenge(input: {
       .set({ consumedAt: now, sealedCode: null })
       .where(eq(challenges.id, challenge.id))
       .returning();
-    await clearFailures(tx, challenge.userId, now);
-    if (challenge.purpose !== "enroll_phone") {
-      await tx.update(users).set({ lastSecondFactor: challenge.method === "sms" ? `sms:${challenge.phoneId}` : "device" }).where(eq(users.id, challenge.userId));
-    }
-    await recordEvent({ type: "challenge_passed", userId: challenge.userId, method: challenge.method, detail: challenge.purpose, at: now }, tx);
+    // Enrolling a phone proves the phone, not a way this account signs in yet: nothing to remember.
+    const remember = challenge.purpose === "enroll_phone" ? null : challenge.method === "sms" ? `sms:${challenge.phoneId}` : "device";
+    await recordPassedFactor(tx, { lockout, method: challenge.method, remember, purpose: challenge.purpose, now });
     return { ok: true, challenge: consumed! };
   });
 

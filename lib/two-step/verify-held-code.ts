@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { authenticatorApps, backupCodes, users, type ChallengePurpose } from "@/db/schema";
+import { authenticatorApps, backupCodes, type ChallengePurpose } from "@/db/schema";
 import { openWith } from "@/lib/crypto/secrets";
 import { totpKey } from "@/lib/crypto/totp-key";
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,8 @@ import { hashBackupCode } from "./backup-codes/create-backup-codes";
 import { normaliseBackupCode } from "./backup-codes/backup-code-rules";
 import { waitAfterFailures } from "./code-policy";
 import type { RequestContext } from "./issue-challenge";
-import { blockedUntil, clearFailures, countFailure, lockLockoutRow } from "./second-factor-lockout";
+import { recordPassedFactor } from "./record-passed-factor";
+import { blockedUntil, countFailure, lockLockoutRow } from "./second-factor-lockout";
 import { matchTotpStep } from "./totp/totp-rules";
 
 export type HeldCodeMethod = "totp" | "backup_code";
@@ -42,9 +43,7 @@ export async function verifyHeldCode(input: {
     if (check === "none") return { error: "NO_AUTHENTICATOR" as const, details: {} };
     const event = { userId: input.userId, method: input.method, detail: input.purpose, at: now };
     if (check === "passed") {
-      await clearFailures(tx, input.userId, now);
-      await tx.update(users).set({ lastSecondFactor: input.method }).where(eq(users.id, input.userId));
-      await recordEvent({ type: "challenge_passed", ...event }, tx);
+      await recordPassedFactor(tx, { lockout, method: input.method, remember: input.method, purpose: input.purpose, now });
       return null;
     }
     const failures = await countFailure(tx, input.userId, now);

@@ -1,21 +1,13 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { updateAuthSession } from "@/auth";
-import type { SendState, VerifyState } from "@/components/two-step/code-challenge";
+import type { SendState } from "@/components/two-step/code-challenge";
 import { requirePendingSecondStep } from "@/lib/auth/current-user";
-import { describeDevice } from "@/lib/auth/describe-device";
 import { requestContext } from "@/lib/auth/request-context";
-import { upgradeSession } from "@/lib/auth/sessions";
-import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
-import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { textProblemOf } from "@/lib/two-step/text-delivery";
 import { maskPhone } from "@/lib/two-step/mask-phone";
 import { parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
-import { trustDevice } from "@/lib/two-step/trusted-devices";
-import { checkSecondFactor, readSecondFactorProof } from "@/lib/two-step/check-second-factor";
 import { getLocale } from "next-intl/server";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
@@ -45,30 +37,6 @@ export async function sendSignInCodeAction(_prev: SendState, formData: FormData)
   } catch (error) {
     return { error: challengeFeedback(error), choice: String(formData.get("method")) };
   }
-}
-
-export async function verifySignInCodeAction(_prev: VerifyState, formData: FormData): Promise<VerifyState> {
-  const { user, session } = await requirePendingSecondStep();
-  const proof = readSecondFactorProof(formData);
-  if (!proof) return { error: { key: "codeRequired" } };
-  let deviceId: string | null = null;
-  try {
-    await checkSecondFactor({ userId: user.id, sessionId: session.id, purpose: "sign_in", proof, request: await requestContext() });
-  } catch (error) {
-    return { error: challengeFeedback(error) };
-  }
-  if (formData.get("trustBrowser") === "on") {
-    const device = await trustDevice({
-      userId: user.id,
-      token: await ensureDeviceToken(),
-      label: describeDevice(session.userAgent) ?? "Browser",
-      remember: true,
-    });
-    deviceId = device.id;
-  }
-  const upgraded = await upgradeSession({ pendingSessionId: session.id, deviceId });
-  if (upgraded) await updateAuthSession({ sessionId: upgraded } as never);
-  redirect(safeRedirect(formData.get("callbackUrl")));
 }
 
 async function phoneLabel(userId: string, phoneId: string) {

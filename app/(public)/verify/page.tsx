@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(account)/account/actions";
-import { CodeChallenge } from "@/components/two-step/code-challenge";
+import { SignInChallenge } from "@/components/two-step/sign-in-challenge";
 import { requirePendingSecondStep } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { listSecondFactorOptions } from "@/lib/two-step/second-factor-options";
-import { sendSignInCodeAction, verifySignInCodeAction } from "./actions";
+import { sendSignInCodeAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("verify");
@@ -22,10 +22,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("lead")}</p>
       <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <CodeChallenge
+        <SignInChallenge
           options={options}
           send={sendSignInCodeAction}
-          verify={verifySignInCodeAction}
           hidden={{ callbackUrl }}
           passkeyPurpose="sign_in"
           extra={

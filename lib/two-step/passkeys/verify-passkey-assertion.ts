@@ -4,7 +4,8 @@ import { db, type Tx } from "@/db";
 import { passkeys, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { clearFailures, lockLockoutRow } from "../second-factor-lockout";
+import { recordPassedFactor } from "../record-passed-factor";
+import { lockLockoutRow } from "../second-factor-lockout";
 import { passkeyConfig } from "./passkey-config";
 import { fromBase64Url, parseAuthenticationResponse, signedChallenge } from "./passkey-responses";
 import { takeChallenge, type WebauthnPurpose } from "./webauthn-challenges";
@@ -63,10 +64,8 @@ export async function verifyPasskeyAssertion(input: {
 
     const { newCounter, credentialBackedUp } = verification.authenticationInfo;
     await tx.update(passkeys).set({ counter: newCounter, backedUp: credentialBackedUp, lastUsedAt: now }).where(eq(passkeys.id, key.id));
-    await lockLockoutRow(tx, key.userId);
-    await clearFailures(tx, key.userId, now);
-    await tx.update(users).set({ lastSecondFactor: "passkey" }).where(eq(users.id, key.userId));
-    await recordEvent({ type: "challenge_passed", userId: key.userId, method: "passkey", detail: input.purpose, at: now }, tx);
+    const lockout = await lockLockoutRow(tx, key.userId);
+    await recordPassedFactor(tx, { lockout, method: "passkey", remember: "passkey", purpose: input.purpose, now });
     return { ok: true, userId: key.userId, passkeyId: key.id };
   });
   if (!outcome.ok) throw new AppError<VerifyPasskeyAssertionError>("PASSKEY_FAILED");

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { passkeyCookie, passkeyCookieMaxAge } from "@/lib/two-step/passkeys/passkey-cookie";
 import { startPasskeyAuthentication } from "@/lib/two-step/passkeys/start-passkey-authentication";
-import { isSameOriginRequest } from "@/lib/two-step/push/same-origin";
+import { isSameOriginRequest } from "@/lib/auth/same-origin";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { currentSession } from "@/lib/auth/current-user";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { denyChallenge } from "@/lib/two-step/push/deny-challenge";
 import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
-import { isSameOriginRequest } from "@/lib/two-step/push/same-origin";
+import { isSameOriginRequest } from "@/lib/auth/same-origin";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,41 @@
+import { cookies } from "next/headers";
+import { decode, encode, type JWT } from "next-auth/jwt";
+
+/** How long a signed-in browser keeps its session cookie; the sessions row still decides on every request. */
+export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
+
+// Auth.js names its cookie by the scheme the browser used (`__Secure-` only over HTTPS, which browsers enforce) and
+// salts the token's key with that name.
+const cookieNames = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const secret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "";
+
+/**
+ * This request's Auth.js session token, decrypted with Auth.js's own `decode`: what `auth()` finds, without the rest of
+ * `auth()` — which answers through Auth.js's whole session endpoint (a Request, the callbacks, and a freshly encrypted
+ * token for a Set-Cookie that a page cannot send), most of the CPU a page's session check used to cost.
+ */
+export async function readSessionToken(): Promise<{ name: string; claims: JWT } | null> {
+  const jar = await cookies();
+  const name = cookieNames.find((n) => jar.has(n));
+  const token = name && jar.get(name)?.value;
+  if (!name || !token) return null;
+  const claims = await decode({ token, secret: secret(), salt: name }).catch(() => null);
+  return claims ? { name, claims } : null;
+}
+
+/**
+ * Points this browser's session cookie at `sessionId` (after the second step replaced the pending session), as
+ * Auth.js writes it: same claims, name, salt, lifetime and flags. Only server code that has just created the
+ * session row calls this; nothing the client sends is read.
+ */
+export async function moveSessionCookie(current: { name: string; claims: JWT }, sessionId: string) {
+  const { name, claims } = current;
+  const token = await encode({ token: { ...claims, sid: sessionId }, secret: secret(), salt: name, maxAge: sessionMaxAgeSeconds });
+  (await cookies()).set(name, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: name.startsWith("__Secure-"),
+    expires: new Date(Date.now() + sessionMaxAgeSeconds * 1000),
+  });
+}
