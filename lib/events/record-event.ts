@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db as appDb, type Tx } from "@/db";
-import { dailyRollups, events, users } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
 import { moveGauge, refreshLockoutRisk } from "@/lib/analytics/refresh-lockout-risk";
 
 export type EventType =
@@ -49,16 +49,22 @@ const changesFactorsOf = (e: NewEvent) => changesFactors.has(e.type) || (e.type 
  */
 export async function recordEvent(event: NewEvent, tx?: Tx): Promise<void> {
   if (!tx) return appDb.transaction((own) => recordEvent(event, own));
-  const at = event.at ?? new Date();
-  // Events are counted by the account's country unless they name one (an SMS counts where it was sent).
-  const countryCode = event.countryCode ?? (event.userId ? ((await tx.select({ c: users.countryCode }).from(users).where(eq(users.id, event.userId)))[0]?.c ?? null) : null);
-  await tx.insert(events).values({ ...event, countryCode, at });
-  await tx
-    .insert(dailyRollups)
-    .values({ day: utcDay(at), countryCode: countryCode ?? "ZZ", metric: event.type, method: event.method ?? "", count: 1 })
-    .onConflictDoUpdate({ target: [dailyRollups.day, dailyRollups.countryCode, dailyRollups.metric, dailyRollups.method], set: { count: sql`${dailyRollups.count} + 1` } });
+  const at = (event.at ?? new Date()).toISOString();
+  // Events are counted by the account's country unless they name one (an SMS counts where it was sent). One
+  // statement appends the event and counts it in the day's rollup, and answers the country it used.
+  const country = event.countryCode ?? (event.userId ? sql`(select country_code from users where id = ${event.userId}::uuid)` : null);
+  const result = await tx.execute(sql`
+    with added as (
+      insert into events (at, type, user_id, country_code, method, detail)
+      values (${at}::timestamptz, ${event.type}, ${event.userId ?? null}::uuid, ${country}, ${event.method ?? null}, ${event.detail ?? null})
+      returning country_code)
+    insert into daily_rollups (day, country_code, metric, method, count)
+    select ${utcDay(new Date(at))}::date, coalesce(country_code, 'ZZ'), ${event.type}, ${event.method ?? ""}, 1 from added
+    on conflict (day, country_code, metric, method) do update set count = daily_rollups.count + 1
+    returning country_code`);
+  const countryCode = rowsOf<{ country_code: string }>(result)[0]?.country_code ?? "ZZ";
   const gauge = gaugeMoves[event.type];
-  if (gauge) await moveGauge(tx, countryCode ?? "ZZ", gauge.name, gauge.by);
+  if (gauge) await moveGauge(tx, countryCode, gauge.name, gauge.by);
   if (event.userId && changesFactorsOf(event)) await refreshLockoutRisk(tx, event.userId);
 }
 

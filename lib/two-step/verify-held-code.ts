@@ -35,11 +35,12 @@ export async function verifyHeldCode(input: {
 }) {
   const now = input.now ?? new Date();
   const outcome = await db.transaction(async (tx) => {
-    const lockout = await lockLockoutRow(tx, input.userId);
+    // Both rows locked in one round trip (the app's row only matters for a TOTP code).
+    const [lockout, app] = await Promise.all([lockLockoutRow(tx, input.userId), input.method === "totp" ? lockAuthenticator(tx, input.userId) : null]);
     const blocked = blockedUntil(lockout, now);
     if (blocked) return { error: "LOCKED" as const, details: { retryAt: blocked === "locked" ? null : blocked.toISOString() } };
 
-    const check = input.method === "totp" ? await checkTotp(tx, input.userId, input.code, now) : await checkBackupCode(tx, input.userId, input.code, now);
+    const check = input.method === "totp" ? await checkTotp(tx, app, input.code, now) : await checkBackupCode(tx, input.userId, input.code, now);
     if (check === "none") return { error: "NO_AUTHENTICATOR" as const, details: {} };
     const event = { userId: input.userId, method: input.method, detail: input.purpose, at: now };
     if (check === "passed") {
@@ -66,12 +67,16 @@ export async function verifyHeldCode(input: {
   throw new AppError<VerifyHeldCodeError>(outcome.error, outcome.details);
 }
 
-async function checkTotp(tx: Tx, userId: string, typed: string, now: Date): Promise<Check> {
+async function lockAuthenticator(tx: Tx, userId: string) {
   const [app] = await tx
     .select()
     .from(authenticatorApps)
     .where(and(eq(authenticatorApps.userId, userId), isNotNull(authenticatorApps.confirmedAt)))
     .for("update");
+  return app ?? null;
+}
+
+async function checkTotp(tx: Tx, app: typeof authenticatorApps.$inferSelect | null, typed: string, now: Date): Promise<Check> {
   if (!app) return "none";
   const secret = openWith(totpKey(), app.sealedSecret);
   const code = typed.replace(/\s+/g, "");
