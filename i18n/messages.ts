@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import compile from "icu-minify/compile";
 import { defaultLocale, isLocale, type Locale } from "./locales";
 
 type Messages = Record<string, unknown>;
@@ -21,8 +22,22 @@ export function loadMessages(locale: Locale = defaultLocale): Messages {
       merged[namespace] = value;
     }
   }
-  cache.set(locale, merged);
-  return merged;
+  const messages = process.env.STEPWISE_PRECOMPILED_MESSAGES === "1" ? precompile(merged) : merged;
+  cache.set(locale, messages);
+  return messages;
+}
+
+/**
+ * Every ICU message compiled ahead of formatting (next.config.ts switches this on together with next-intl's
+ * `precompile`, which gives pages and the browser a formatter without an ICU parser: −8 kB gzip on every page).
+ * Tests and scripts outside Next get the catalog as written.
+ */
+function precompile(messages: Messages): Messages {
+  return Object.fromEntries(
+    // Through JSON: the compiler's plural/select branches are null-prototype objects, which React will not send to
+    // the browser.
+    Object.entries(messages).map(([key, value]) => [key, typeof value === "string" ? JSON.parse(JSON.stringify(compile(value))) : precompile(value as Messages)]),
+  );
 }
 
 export { isLocale };

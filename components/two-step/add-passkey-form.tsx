@@ -1,14 +1,12 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { maxPasskeyNameLength } from "@/lib/two-step/passkeys/passkey-name";
 import type { AddPasskeyErrorKey, PasskeyRegistrationFinish, PasskeyRegistrationStart } from "@/lib/two-step/passkeys/registration-result";
-import { suggestPasskeyName } from "@/lib/two-step/passkeys/suggest-passkey-name";
 import { passkeyErrorReason } from "./passkey-assertion";
 
 const nameErrors: AddPasskeyErrorKey[] = ["nameRequired", "nameTooLong"];
@@ -17,8 +15,8 @@ const reasonKeys = { cancelled: "cancelled", unsupported: "unsupported", already
 /**
  * Names and registers a passkey or security key: the server's options, the browser's prompt, then the server checks
  * and stores the answer. Used on the passkeys page and in the enable wizard, each passing its own server actions
- * (both must re-check who may add a passkey). The name field starts with `suggestedName`, else with this browser's
- * own description ("Chrome on Linux").
+ * (both must re-check who may add a passkey). The name field starts with `suggestedName` — the page's description
+ * of this browser from its User-Agent ("Chrome on Linux").
  */
 export function AddPasskeyForm({
   start,
@@ -28,21 +26,21 @@ export function AddPasskeyForm({
 }: {
   start: (name: string) => Promise<PasskeyRegistrationStart>;
   finish: (input: { name: string; response: string }) => Promise<PasskeyRegistrationFinish>;
-  suggestedName?: string;
+  suggestedName: string;
   onAdded?: (name: string) => void;
 }) {
   const t = useTranslations("passkeyForm");
-  // The server cannot see this browser: it renders the given suggestion (or nothing) and hydration fills in the rest.
-  const suggestion = useSyncExternalStore(noSubscription, () => suggestedName ?? suggestPasskeyName(navigator.userAgent), () => suggestedName ?? "");
   // Controlled, so the name survives React's reset of a form after its action, and a refusal keeps what was typed.
   const [typed, setName] = useState<string | null>(null);
-  const name = typed ?? suggestion.slice(0, maxPasskeyNameLength);
+  const name = typed ?? suggestedName.slice(0, maxPasskeyNameLength);
   const [error, setError] = useState<AddPasskeyErrorKey | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
   async function add() {
     setError(null);
     setAdded(null);
+    // Loaded on use: only this form's submit needs the WebAuthn client.
+    const { browserSupportsWebAuthn, startRegistration } = await import("@simplewebauthn/browser");
     if (!browserSupportsWebAuthn()) return setError("unsupported");
     const started = await start(name);
     if ("error" in started) return fail(started.error);
@@ -85,4 +83,3 @@ export function AddPasskeyForm({
   );
 }
 
-const noSubscription = () => () => {};

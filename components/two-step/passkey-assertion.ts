@@ -1,6 +1,6 @@
 "use client";
 
-import { browserSupportsWebAuthn, startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 
 export type PasskeyAssertionPurpose = "sign_in" | "step_up" | "passwordless";
 
@@ -11,6 +11,8 @@ export type PasskeyAssertionPurpose = "sign_in" | "step_up" | "passwordless";
  * Error("throttled") after too many passwordless attempts from this network, and Error("failed") otherwise.
  */
 export async function getPasskeyAssertion(purpose: PasskeyAssertionPurpose): Promise<string> {
+  // Loaded on use: the pages offering a passkey should not all carry the WebAuthn client.
+  const { browserSupportsWebAuthn, startAuthentication } = await import("@simplewebauthn/browser");
   if (!browserSupportsWebAuthn()) throw new Error("unsupported");
   const res = await fetch("/api/webauthn/authenticate", {
     method: "POST",

@@ -33,12 +33,15 @@ export async function authenticateWithPassword(input: {
   const limits = [SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT];
 
   const windowMs = SIGNIN_WINDOW_MINUTES * 60_000;
-  // The attempt is counted before the password check, so parallel guesses cannot all slip past one reading.
-  const states = await Promise.all(keys.map((key) => hitRateLimit({ key, windowMs, now })));
+  // The attempt is counted before the password check, so parallel guesses cannot all slip past one reading. The
+  // account is read in the same round trip (a throttled caller learns nothing from it either way).
+  const [states, [user]] = await Promise.all([
+    Promise.all(keys.map((key) => hitRateLimit({ key, windowMs, now }))),
+    db.select().from(users).where(eq(sql`lower(${users.email})`, email)),
+  ]);
   const blocked = states.filter((s, i) => s.hits > limits[i]!);
   if (blocked.length) throw throttled(blocked);
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email));
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
 
   if (!user || !valid) {
@@ -48,11 +51,13 @@ export async function authenticateWithPassword(input: {
     throw new AppError<SignInErrorCode>("INVALID_CREDENTIALS");
   }
 
-  // Only failures count: a success clears the account's counter and gives its hit back to the IP.
-  await clearRateLimit(accountKey(email));
-  if (input.ip) await refundRateLimit(ipKey(input.ip));
-  // With 2SV on, the session starts pending (aal 1) unless this browser was remembered at an earlier second step.
-  const remembered = user.twoStepEnabledAt ? await findRememberedDevice({ userId: user.id, token: input.deviceToken ?? null, now }) : null;
+  // Only failures count: a success clears the account's counter and gives its hit back to the IP. With 2SV on, the
+  // session starts pending (aal 1) unless this browser was remembered at an earlier second step.
+  const [remembered] = await Promise.all([
+    user.twoStepEnabledAt ? findRememberedDevice({ userId: user.id, token: input.deviceToken ?? null, now }) : null,
+    clearRateLimit(accountKey(email)),
+    input.ip && refundRateLimit(ipKey(input.ip)),
+  ]);
   const sessionId = await createSession({
     userId: user.id,
     userAgent: input.userAgent,

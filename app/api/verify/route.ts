@@ -13,7 +13,7 @@ import { trustDevice } from "@/lib/two-step/trusted-devices";
 export const dynamic = "force-dynamic";
 
 /** What the /verify form reads: where the browser goes next, or why the code was refused. */
-export type VerifyReply = { redirectTo: string } | { error: ChallengeFeedback };
+type VerifyReply = { redirectTo: string } | { error: ChallengeFeedback };
 
 // Refusals that last beyond this code: the client's next try has to wait.
 const throttled = new Set(["locked", "lockedForGood", "tooManyTries"]);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AddPasskeyForm } from "@/components/two-step/add-passkey-form";
+import { passkeyNameForThisBrowser } from "@/lib/two-step/passkeys/suggest-passkey-name";
 import { Card } from "@/components/ui/card";
 import { listPasskeys } from "@/lib/two-step/passkeys/list-passkeys";
 import { maxPasskeys } from "@/lib/two-step/passkeys/start-passkey-registration";
@@ -50,7 +51,7 @@ export default async function PasskeysPage() {
       </Card>
       <Card title={t("addTitle")} description={t("addLead")}>
         {keys.length < maxPasskeys ? (
-          <AddPasskeyForm start={startPasskeyRegistrationAction} finish={finishPasskeyRegistrationAction} />
+          <AddPasskeyForm start={startPasskeyRegistrationAction} finish={finishPasskeyRegistrationAction} suggestedName={await passkeyNameForThisBrowser()} />
         ) : (
           <p className="text-sm text-slate-600">{t("atMax", { max: maxPasskeys })}</p>
         )}

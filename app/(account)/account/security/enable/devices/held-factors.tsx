@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/card";
 import { AuthenticatorSetupFlow } from "@/components/two-step/authenticator-setup";
 import { AddPasskeyForm } from "@/components/two-step/add-passkey-form";
+import { passkeyNameForThisBrowser } from "@/lib/two-step/passkeys/suggest-passkey-name";
 import { countryName } from "@/lib/countries/country-name";
 import { getAuthenticator } from "@/lib/two-step/totp/get-authenticator";
 import { listPasskeys } from "@/lib/two-step/passkeys/list-passkeys";
@@ -38,7 +39,7 @@ export async function HeldFactors({ userId, countryCode, first = false }: { user
           </ul>
         )}
         <p className="text-sm text-slate-600">{t("held.passkeyHint")}</p>
-        <AddPasskeyForm start={startWizardPasskeyAction} finish={finishWizardPasskeyAction} />
+        <AddPasskeyForm start={startWizardPasskeyAction} finish={finishWizardPasskeyAction} suggestedName={await passkeyNameForThisBrowser()} />
       </div>
     </section>
   );
