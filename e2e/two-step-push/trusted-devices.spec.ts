@@ -16,7 +16,7 @@ test.describe("trusted devices on the account overview", () => {
 
     const b = await signInWithPushedCode(browser, a.email);
     const prompt = devicePrompt(a.page, "Sign-in requested");
-    await expect(prompt).toBeVisible({ timeout: 2000 });
+    await expect(prompt).toBeVisible();
     await b.page.getByLabel("Verification code").fill(await readPromptCode(prompt));
     await b.page.getByRole("checkbox", { name: /Trust this browser/ }).check();
     await b.page.getByRole("button", { name: "Verify" }).click();
@@ -52,7 +52,7 @@ test.describe("trusted devices on the account overview", () => {
     await expect(b.getByText("We pushed a 6-digit code to your trusted devices.")).toBeVisible();
     // The code shows on A, never on B, the browser that asked.
     const stepUpPrompt = devicePrompt(a.page, "Confirmation requested");
-    await expect(stepUpPrompt).toBeVisible({ timeout: 2000 });
+    await expect(stepUpPrompt).toBeVisible();
     expect(((await (await b.request.get("/api/device-prompts")).json()) as { prompts: unknown[] }).prompts).toEqual([]);
     await b.getByLabel("Verification code").fill(await readPromptCode(stepUpPrompt));
     await b.getByRole("button", { name: "Confirm", exact: true }).click();
