@@ -21,7 +21,7 @@ const throttled = new Set(["locked", "lockedForGood", "tooManyTries"]);
 /**
  * The second step of signing in, answered as JSON: the code (or passkey, or backup code) is checked, the pending
  * session upgraded, and the browser then loads the next page itself. (A server action that redirects renders that page
- * into its reply: most of a verification's CPU, spent before the session is even upgraded.)
+ * into its reply, which was most of what a verification cost the server.)
  */
 export async function POST(request: Request) {
   // The session cookie is SameSite=Lax; a cross-site form or fetch is refused here as well.
