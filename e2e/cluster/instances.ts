@@ -32,18 +32,19 @@ export const test = base.extend<{ onA: APIRequestContext; onB: APIRequestContext
 export { expect };
 
 /**
- * Plays the load balancer for the page's server-action POSTs to `pathname`, in an order the test chooses instead of
- * nginx's: the n-th POST goes to `order[n % order.length]`, straight to that instance, with the headers nginx adds
- * (X-Forwarded-Host/Proto = the page's origin, so Next's Origin check passes as it does behind nginx). Everything
- * else the page loads still goes through nginx. Returns the names of the instances that answered, in order.
+ * Plays the load balancer for the page's POSTs to `pathname` (a server action's page, or a route handler the page
+ * fetches), in an order the test chooses instead of nginx's: the n-th POST goes to `order[n % order.length]`,
+ * straight to that instance, with the headers nginx adds (X-Forwarded-Host/Proto = the page's origin, so the Origin
+ * checks pass as they do behind nginx). Everything else the page loads still goes through nginx. Returns the names
+ * of the instances that answered, in order.
  */
-export async function routeActionsTo(page: Page, pathname: string, order: Instance[]) {
+export async function routePostsTo(page: Page, pathname: string, order: Instance[]) {
   const answeredBy: Instance["name"][] = [];
   await page.route(
     (url) => url.pathname === pathname,
     async (route) => {
       const request = route.request();
-      if (request.method() !== "POST" || !(await request.headerValue("next-action"))) return route.fallback();
+      if (request.method() !== "POST") return route.fallback();
       const to = order[answeredBy.length % order.length]!;
       const from = new URL(request.url());
       const headers = { ...(await request.allHeaders()) };

@@ -1,6 +1,6 @@
 import { afterPasswordSubmit, createAccount, dbRateLimit, dbSessions, formAlerts, newContext, postSignIn, signInNotice, strongPassword, uniqueEmail } from "../helpers";
 import { dbChallenges, dbSessionLevels, devicePrompt, readPromptCode, signInWithPushedCode, trustedBrowserA } from "../two-step-push/helpers";
-import { expect, instanceA, instanceB, routeActionsTo, test } from "./instances";
+import { expect, instanceA, instanceB, routePostsTo, test } from "./instances";
 
 // Two `next start` instances, one PostgreSQL: the counters that protect an account live in the database, so spreading
 // attempts over both instances buys an attacker nothing. Each attempt here goes to an instance the test names.
@@ -65,7 +65,7 @@ test("the 6th try on a code is refused whichever instance gets it: tries alterna
   expect(challenge).toMatchObject({ method: "device", purpose: "sign_in", attempts: 0, consumedAt: null });
 
   // From here each Verify goes straight to the instance named, in this order.
-  const answeredBy = await routeActionsTo(b.page, "/verify", [instanceA, instanceB]);
+  const answeredBy = await routePostsTo(b.page, "/api/verify", [instanceA, instanceB]);
   // Waits until the instance has answered: the 6th and 7th tries show the same alert, so the text alone cannot tell.
   const verify = async (value: string) => {
     const answered = answeredBy.length + 1;
