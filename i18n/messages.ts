@@ -22,7 +22,9 @@ export function loadMessages(locale: Locale = defaultLocale): Messages {
       merged[namespace] = value;
     }
   }
-  const messages = process.env.STEPWISE_PRECOMPILED_MESSAGES === "1" ? precompile(merged) : merged;
+  // Through JSON once: the compiler's plural/select branches are null-prototype objects, which React will not send
+  // to the browser.
+  const messages = process.env.STEPWISE_PRECOMPILED_MESSAGES === "1" ? (JSON.parse(JSON.stringify(precompile(merged))) as Messages) : merged;
   cache.set(locale, messages);
   return messages;
 }
@@ -33,11 +35,7 @@ export function loadMessages(locale: Locale = defaultLocale): Messages {
  * Tests and scripts outside Next get the catalog as written.
  */
 function precompile(messages: Messages): Messages {
-  return Object.fromEntries(
-    // Through JSON: the compiler's plural/select branches are null-prototype objects, which React will not send to
-    // the browser.
-    Object.entries(messages).map(([key, value]) => [key, typeof value === "string" ? JSON.parse(JSON.stringify(compile(value))) : precompile(value as Messages)]),
-  );
+  return Object.fromEntries(Object.entries(messages).map(([key, value]) => [key, typeof value === "string" ? compile(value) : precompile(value as Messages)]));
 }
 
 export { isLocale };
