@@ -4,9 +4,8 @@ import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
-import { clearRateLimit, hitRateLimit, refundRateLimit } from "./rate-limit";
-import { findRememberedDevice } from "@/lib/two-step/trusted-devices";
-import { createSession } from "./sessions";
+import { openPasswordSession } from "./open-password-session";
+import { hitRateLimits } from "./rate-limit";
 
 export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED";
 
@@ -36,7 +35,7 @@ export async function authenticateWithPassword(input: {
   // The attempt is counted before the password check, so parallel guesses cannot all slip past one reading. The
   // account is read in the same round trip (a throttled caller learns nothing from it either way).
   const [states, [user]] = await Promise.all([
-    Promise.all(keys.map((key) => hitRateLimit({ key, windowMs, now }))),
+    hitRateLimits({ keys, windowMs, now }),
     db.select().from(users).where(eq(sql`lower(${users.email})`, email)),
   ]);
   const blocked = states.filter((s, i) => s.hits > limits[i]!);
@@ -53,17 +52,15 @@ export async function authenticateWithPassword(input: {
 
   // Only failures count: a success clears the account's counter and gives its hit back to the IP. With 2SV on, the
   // session starts pending (aal 1) unless this browser was remembered at an earlier second step.
-  const [remembered] = await Promise.all([
-    user.twoStepEnabledAt ? findRememberedDevice({ userId: user.id, token: input.deviceToken ?? null, now }) : null,
-    clearRateLimit(accountKey(email)),
-    input.ip && refundRateLimit(ipKey(input.ip)),
-  ]);
-  const sessionId = await createSession({
+  const { sessionId, remembered } = await openPasswordSession({
     userId: user.id,
     userAgent: input.userAgent,
     ip: input.ip,
-    aal: remembered ? 2 : 1,
-    deviceId: remembered?.id ?? null,
+    clearKey: accountKey(email),
+    refundKey: input.ip ? ipKey(input.ip) : null,
+    checkRemembered: !!user.twoStepEnabledAt,
+    deviceToken: input.deviceToken ?? null,
+    now,
   });
   return { user, sessionId, pendingSecondStep: !!user.twoStepEnabledAt && !remembered };
 }

@@ -9,10 +9,16 @@ export interface RateLimitState {
 
 /** Counts one hit in a fixed window, atomically in the database so every app instance shares the count. */
 export async function hitRateLimit({ key, windowMs, now = new Date() }: { key: string; windowMs: number; now?: Date }) {
+  const [state] = await hitRateLimits({ keys: [key], windowMs, now });
+  return state!;
+}
+
+/** One hit on each key (distinct keys), in one statement; the states come back in the keys' order. */
+export async function hitRateLimits({ keys, windowMs, now = new Date() }: { keys: string[]; windowMs: number; now?: Date }): Promise<RateLimitState[]> {
   const resetAt = new Date(now.getTime() + windowMs);
-  const [row] = await db
+  const rows = await db
     .insert(rateLimits)
-    .values({ key, hits: 1, resetAt })
+    .values(keys.map((key) => ({ key, hits: 1, resetAt })))
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -20,8 +26,9 @@ export async function hitRateLimit({ key, windowMs, now = new Date() }: { key: s
         resetAt: sql`case when ${rateLimits.resetAt} <= ${now.toISOString()}::timestamptz then excluded.reset_at else ${rateLimits.resetAt} end`,
       },
     })
-    .returning({ hits: rateLimits.hits, resetAt: rateLimits.resetAt });
-  return row as RateLimitState;
+    .returning({ key: rateLimits.key, hits: rateLimits.hits, resetAt: rateLimits.resetAt });
+  const byKey = new Map(rows.map(({ key, ...state }) => [key, state]));
+  return keys.map((key) => byKey.get(key)!);
 }
 
 /** The current window's count, or zero once the window has passed. */

@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { db } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { hashToken } from "@/lib/crypto/secrets";
+
+/**
+ * After a right password, in one statement (one round trip on the sign-in path, which the hash already makes
+ * the slowest there is): the account's failure count cleared, the IP's hit given back, and the session opened —
+ * at aal 2 on a browser remembered at an earlier second step (`checkRemembered`: the account has 2SV on), else
+ * aal 1, pending the second step when 2SV is on.
+ */
+export async function openPasswordSession(input: {
+  userId: string;
+  userAgent: string;
+  ip: string | null;
+  clearKey: string;
+  refundKey: string | null;
+  checkRemembered: boolean;
+  deviceToken: string | null;
+  now: Date;
+}) {
+  const id = randomBytes(32).toString("base64url");
+  const tokenHash = input.checkRemembered && input.deviceToken ? hashToken(input.deviceToken) : null;
+  const result = await db.execute(sql`
+    with cleared as (delete from rate_limits where key = ${input.clearKey}),
+    refunded as (update rate_limits set hits = greatest(hits - 1, 0) where key = ${input.refundKey}),
+    remembered as (
+      select id from trusted_devices
+      where ${tokenHash}::text is not null and user_id = ${input.userId} and token_hash = ${tokenHash}
+        and revoked_at is null and remember_until > ${input.now.toISOString()}::timestamptz
+      limit 1)
+    insert into sessions (id, user_id, user_agent, ip, aal, device_id)
+    select ${id}, ${input.userId}, ${input.userAgent.slice(0, 512)}, ${input.ip},
+      case when exists (select 1 from remembered) then 2 else 1 end, (select id from remembered)
+    returning aal`);
+  const [row] = rowsOf<{ aal: number }>(result);
+  return { sessionId: id, remembered: row!.aal === 2 };
+}
