@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAnswering } from "@/db/availability";
+import { tooLargeAnswer, unavailablePage } from "@/lib/layout/proxy-answers";
 
 /**
  * Sets a nonce-based Content-Security-Policy on every page (Next applies the nonce to its own scripts).
@@ -10,12 +11,12 @@ const serverActionBodyLimit = 1024 * 1024;
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > serverActionBodyLimit) {
-    return new NextResponse("This request is too large.", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return tooLargeAnswer(request);
   }
   const api = request.nextUrl.pathname.startsWith("/api/");
   // Every page, action and API route needs the database: while it is away, say so at once rather than hang on
   // reconnects. (/api/health is not routed here: it probes the database itself and reports what it finds.)
-  if (!(await databaseAnswering())) return api ? unavailableJson() : unavailable();
+  if (!(await databaseAnswering())) return api ? unavailableJson() : unavailablePage(request);
   // Route handlers answer JSON and set their own headers: no page policy, no nonce.
   if (api) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -46,16 +47,6 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [{ source: "/((?!api/health$|_next/static|_next/image|favicon.ico).*)" }],
 };
-
-/** A plain page (no app code runs without the database): what happened, and that retrying is safe. */
-function unavailable() {
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Temporarily unavailable · Stepwise</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a">
-<h1 style="font-size:1.5rem">Stepwise is temporarily unavailable</h1>
-<p>We can't reach our database right now. Nothing you sent was saved halfway; please try again in a few seconds.</p>
-<p><a href="" style="color:#1d4ed8">Try again</a></p></body></html>`;
-  return new NextResponse(body, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" } });
-}
 
 function unavailableJson() {
   return Response.json(

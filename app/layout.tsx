@@ -4,15 +4,16 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { clientMessages } from "@/i18n/client-messages";
 import { SiteHeader } from "@/components/layout/site-header";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { LazyDevicePrompts } from "@/components/two-step/lazy-device-prompts";
 import { currentSession } from "@/lib/auth/current-user";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Stepwise", template: "%s · Stepwise" },
-  description: "Two-step verification for your account, launching country by country.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return { title: { default: "Stepwise", template: "%s · Stepwise" }, description: t("metaDescription") };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           <SiteFooter />
+          <TimeZoneCookie />
           {/* Codes pushed to this browser show on every page while it is a trusted, fully signed-in device. */}
           {mayReceivePrompts && <LazyDevicePrompts />}
         </NextIntlClientProvider>

@@ -218,7 +218,9 @@ export const trustedDevices = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     // SHA-256 of the random token kept in the browser's device cookie.
     tokenHash: text().notNull(),
-    label: text().notNull(),
+    // The browser as trusted, named in the reader's language when shown; `label` names rows without one (seeded).
+    userAgent: text(),
+    label: text().notNull().default(""),
     receivesCodes: boolean().notNull().default(true),
     rememberUntil: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Button, buttonClass } from "@/components/ui/button";
+import { nameDevice } from "@/lib/auth/name-device";
 import type { DevicePrompt } from "@/lib/two-step/push/list-device-prompts";
 import { useDevicePrompts, useDismissedPrompts, usePrimaryInstance } from "./device-prompts-state";
 
@@ -151,6 +152,7 @@ function PromptDialog({
 
 function PromptDetails({ prompt }: { prompt: DevicePrompt }) {
   const t = useTranslations("devicePrompt");
+  const td = useTranslations("devices");
   const format = useFormatter();
   const locale = useLocale();
   const place = prompt.country
@@ -159,7 +161,7 @@ function PromptDetails({ prompt }: { prompt: DevicePrompt }) {
       ? t("unknownLocationWithIp", { ip: prompt.ip })
       : t("unknownLocation");
   const rows: [string, React.ReactNode][] = [
-    [t("browser"), prompt.browser ?? t("unknownBrowser")],
+    [t("browser"), nameDevice(prompt.browser, (both) => td("browserOnSystem", both)) ?? t("unknownBrowser")],
     [t("place"), place],
     [t("time"), <time key="time" dateTime={prompt.createdAt}>{format.dateTime(new Date(prompt.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>],
   ];

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { afterPasswordSubmit, dbUser, newContext, strongPassword, uniqueEmail } from "../helpers";
 import { latestCode, messageCount, uniquePhone } from "../recovery/helpers";
+import { firefoxOnLinux } from "../two-step-push/helpers";
 import { msg } from "./messages";
 
 // Issue 8: account pages in the launch countries' languages. Every control is found by the name the catalog gives
@@ -91,8 +92,8 @@ test("the language chosen with the switcher stays with the account after signing
   await expect(page).toHaveURL(/\/sign-in/);
   await first.close();
 
-  // Another browser that asks for English: once signed in, the account's German wins.
-  const second = await newContext(browser, { locale: "en-US" });
+  // Another browser that asks for English: once signed in, the account's German wins, down to how browsers are named.
+  const second = await newContext(browser, { locale: "en-US", userAgent: firefoxOnLinux });
   const again = await second.newPage();
   await again.goto("/sign-in");
   await expect(again.getByRole("heading", { level: 1, name: msg("en", "signIn.title") })).toBeVisible();
@@ -101,5 +102,28 @@ test("the language chosen with the switcher stays with the account after signing
   await again.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(again).toHaveURL(/\/account$/, afterPasswordSubmit);
   await expect(again.getByRole("heading", { level: 1, name: msg("de", "account.title") })).toBeVisible();
+  const thisBrowser = msg("de", "devices.browserOnSystem", { browser: "Firefox 128", system: "Linux" });
+  await expect(again.getByText(thisBrowser, { exact: true }).first()).toBeVisible();
   await second.close();
+});
+
+test("times are shown in the browser's time zone once the page has told the server", async ({ browser }) => {
+  const context = await newContext(browser, { locale: "en-US", timezoneId: "Asia/Tokyo" });
+  const page = await context.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill("Kenji Sato");
+  await page.getByLabel("Email", { exact: true }).fill(uniqueEmail());
+  await page.getByLabel("Password", { exact: true }).fill(strongPassword);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
+  await expect.poll(async () => (await context.cookies()).find((c) => c.name === "tz")?.value).toBe(encodeURIComponent("Asia/Tokyo"));
+
+  // The next page is rendered in Tokyo time (UTC+9): the sign-in just now, as the account page writes it.
+  await page.reload();
+  const inZone = (timeZone: string) =>
+    [-60_000, 0, 60_000].map((shift) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(Date.now() + shift));
+  const shown = await page.getByText(/Signed in /).first().textContent();
+  expect(inZone("Asia/Tokyo").some((time) => shown?.includes(`Signed in ${time}`)), shown ?? "").toBe(true);
+  expect(inZone("UTC").some((time) => shown?.includes(`Signed in ${time}`)), shown ?? "").toBe(false);
+  await context.close();
 });

@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import { isLocale, loadMessages } from "@/i18n/messages";
 import { describeDevice } from "@/lib/auth/describe-device";
+import { nameDevice } from "@/lib/auth/name-device";
 
 type Translate = (key: string, values?: Record<string, string>) => string;
 
@@ -10,15 +11,18 @@ export function noticeTranslator(locale?: string | null): Translate {
   return createTranslator({ locale: lang, messages: loadMessages(lang), namespace: "accountNotices" as never }) as unknown as Translate;
 }
 
-/** When something happened, in the account's language; in UTC, said so, as the reader's zone is unknown here. */
+/**
+ * When something happened, in the account's language; in UTC, said so, as the reader's zone is unknown here.
+ * Spelled out as dateStyle "long" + timeStyle "short", which Intl does not allow together with timeZoneName.
+ */
 export function noticeTime(at: Date, locale?: string | null) {
   const lang = locale && isLocale(locale) ? locale : "en";
-  return `${new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(at)} UTC`;
+  return new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(at);
 }
 
-/** "Chrome 120 on macOS 14", or the translated "an unknown browser". */
+/** "Chrome 120 on macOS 14" in the notice's language, or its "an unknown browser". */
 export function browserOf(userAgent: string | null | undefined, t: Translate) {
-  return (userAgent && describeDevice(userAgent)) || t("unknownBrowser");
+  return nameDevice(describeDevice(userAgent), (both) => t("browserOnSystem", both)) ?? t("unknownBrowser");
 }
 
 /** The public address used in links we email. Never taken from the request's Host header (reset-link poisoning). */

@@ -33,12 +33,14 @@ export async function requestEmailChange(input: { userId: string; sessionId: str
   const counted = await hitRateLimit({ key: `email-change:${user.id}`, windowMs: 60 * 60_000, now });
   if (counted.hits > emailChangeLimit) throw new AppError<RequestEmailChangeError>("THROTTLED", { retryAt: counted.resetAt.toISOString() });
 
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email));
-  const t = noticeTranslator(user.locale);
+  const [taken] = await db.select({ id: users.id, locale: users.locale }).from(users).where(eq(sql`lower(${users.email})`, email));
   if (taken) {
-    await sendNotice({ channel: "email", recipient: email, subject: t("emailChangeTakenSubject"), body: t("emailChangeTakenBody", { email }) });
+    // Written to that address's owner, so in their language, not the requester's.
+    const theirs = noticeTranslator(taken.locale);
+    await sendNotice({ channel: "email", recipient: email, subject: theirs("emailChangeTakenSubject"), body: theirs("emailChangeTakenBody", { email }) });
     return;
   }
+  const t = noticeTranslator(user.locale);
   const token = signToken(emailChangeToken, { u: user.id, x: now.getTime() + emailChangeLinkTtlMs, f: emailFingerprint(user), e: email });
   await sendNotice({
     channel: "email",

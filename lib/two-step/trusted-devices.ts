@@ -5,20 +5,25 @@ import { hashToken } from "@/lib/crypto/secrets";
 import { recordEvent } from "@/lib/events/record-event";
 import { rememberBrowserMs } from "./code-policy";
 
-/** Trusts this browser for the account (receives pushed codes); `remember` also skips the second step for 30 days. */
-export async function trustDevice(input: { userId: string; token: string; label: string; remember?: boolean; now?: Date }) {
+/**
+ * Trusts this browser for the account (receives pushed codes); `remember` also skips the second step for 30 days.
+ * The browser is kept as its User-Agent, so each reader sees it named in their own language; `label` is for callers
+ * without one.
+ */
+export async function trustDevice(input: { userId: string; token: string; userAgent?: string | null; label?: string; remember?: boolean; now?: Date }) {
   const now = input.now ?? new Date();
   const tokenHash = hashToken(input.token);
   const rememberUntil = input.remember ? new Date(now.getTime() + rememberBrowserMs) : null;
+  const describedAs = { userAgent: input.userAgent?.slice(0, 512) || null, label: input.label?.slice(0, 120) ?? "" };
   const [row] = await db
     .insert(trustedDevices)
-    .values({ userId: input.userId, tokenHash, label: input.label.slice(0, 120), rememberUntil, lastUsedAt: now })
+    .values({ userId: input.userId, tokenHash, ...describedAs, rememberUntil, lastUsedAt: now })
     .onConflictDoUpdate({
       target: [trustedDevices.tokenHash, trustedDevices.userId],
       set: {
         revokedAt: null,
         receivesCodes: true,
-        label: input.label.slice(0, 120),
+        ...describedAs,
         lastUsedAt: now,
         ...(rememberUntil ? { rememberUntil } : {}),
       },

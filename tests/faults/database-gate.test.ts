@@ -60,6 +60,23 @@ describe("databaseAnswering", () => {
     expect(api.headers.get("retry-after")).toBe("5");
   });
 
+  it("writes the 503 page and the 413 answer in the visitor's language, chosen without the database", async () => {
+    withServer();
+    const french = await proxy(new NextRequest("http://localhost/account", { headers: { cookie: "locale=fr", "accept-language": "de" } }));
+    const html = await french.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("<h1 style=\"font-size:1.5rem\">Stepwise est temporairement indisponible</h1>");
+    const german = await proxy(new NextRequest("http://localhost/account", { headers: { "accept-language": "de-AT,de;q=0.9,en;q=0.5" } }));
+    expect(await german.text()).toContain("Erneut versuchen");
+    const unknown = await proxy(new NextRequest("http://localhost/account", { headers: { cookie: "locale=xx", "accept-language": "sv" } }));
+    expect(await unknown.text()).toContain('<html lang="en">');
+
+    const big = new NextRequest("http://localhost/account", { method: "POST", headers: { "next-action": "x", "content-length": String(2 * 1024 * 1024), "accept-language": "ja" } });
+    const tooLarge = await proxy(big);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toBe("このリクエストは大きすぎます。");
+  });
+
   it("routes every page and API route through the proxy, except the health check (it probes for itself) and static files", () => {
     const through = (url: string) => routedThroughProxy({ config, url });
     for (const url of ["/", "/sign-in", "/account/security", "/admin", "/api/availability", "/api/device-prompts", "/api/auth/session", "/api/v1/me"]) {

@@ -80,7 +80,7 @@ describe("listDevicePrompts", () => {
     expect(prompt).toMatchObject({
       id: challengeId,
       purpose: "sign_in",
-      browser: "Chrome 120 on Windows 10",
+      browser: { browser: "Chrome 120", system: "Windows 10" },
       country: "FR",
       ip: "203.0.113.9",
       createdAt: t0.toISOString(),

@@ -35,7 +35,7 @@ export const newDeviceToken = () => randomBytes(32).toString("base64url");
 /** A trusted browser of `user`: its device cookie value and a signed-in session there (aal 2 unless told). */
 export async function trustedBrowser(user: User, { aal = 2 as 1 | 2, receivesCodes = true } = {}) {
   const token = newDeviceToken();
-  const device = await trustDevice({ userId: user.id, token, label: "Firefox 128 on Linux" });
+  const device = await trustDevice({ userId: user.id, token, userAgent: firefoxOnLinux });
   if (!receivesCodes) {
     await db.update(trustedDevices).set({ receivesCodes: false }).where(eq(trustedDevices.id, device.id));
   }

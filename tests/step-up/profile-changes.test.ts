@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { users } from "@/db/schema";
@@ -72,6 +73,18 @@ describe("email change", () => {
     expect(notice?.subject).toBe("Someone tried to use this address on Stepwise");
     expect(notice?.text).not.toMatch(/token=/);
     expect((await reload(user)).email).toBe(user.email);
+  });
+
+  it("tells the address's owner in the owner's language, not the requester's", async () => {
+    const { user } = await makeUser();
+    const { user: owner } = await makeUser();
+    await db.update(users).set({ locale: "fr" }).where(eq(users.id, user.id));
+    await db.update(users).set({ locale: "de" }).where(eq(users.id, owner.id));
+    const sessionId = await openSession(user);
+    await recordStepUp({ sessionId, action: "email" });
+    await requestEmailChange({ userId: user.id, sessionId, newEmail: owner.email });
+    const [notice] = await messagesTo(owner.email);
+    expect(notice?.subject).toBe("Jemand wollte diese Adresse bei Stepwise verwenden");
   });
 
   it("a link is refused if another account took the address in the meantime", async () => {

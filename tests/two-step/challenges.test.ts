@@ -367,7 +367,7 @@ describe("owner notified of a wrong code", () => {
     expect(sent).toHaveLength(1);
     const body = unsealText(sent[0]!.body);
     expect(body).toContain("Chrome 120 on Windows");
-    expect(body).toContain("FR");
+    expect(body).toContain("France, IP address 203.0.113.9");
     expect(body).not.toContain(code);
   });
 

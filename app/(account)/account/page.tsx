@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SecurityCheckup } from "@/components/account/security-checkup";
+import { getDeviceNamer, nameTrustedDevice } from "@/i18n/device-names";
 import { TrustedDevicesCard } from "@/components/account/trusted-devices-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { describeDevice } from "@/lib/auth/describe-device";
 import { listActiveSessions } from "@/lib/auth/sessions";
 import { countryName } from "@/lib/countries/country-name";
 import { hashToken } from "@/lib/crypto/secrets";
@@ -30,12 +30,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireUser("/account");
   const params = await searchParams;
-  const [t, td, tc, format, locale, availability, sessions, trusted, factors, keyConfirmed, signIns, deviceToken] = await Promise.all([
+  const [t, td, tc, format, locale, name, availability, sessions, trusted, factors, keyConfirmed, signIns, deviceToken] = await Promise.all([
     getTranslations("account"),
     getTranslations("devices"),
     getTranslations("checkup"),
     getFormatter(),
     getLocale(),
+    getDeviceNamer(),
     getAccountAvailability({ countryCode: user.countryCode, userId: user.id }),
     listActiveSessions(user.id),
     listTrustedDevices(user.id),
@@ -48,7 +49,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const country = countryName(user.countryCode, locale);
   const devices = sessions.map((s) => ({
     id: s.id,
-    label: describeDevice(s.userAgent) ?? td("unknownBrowser"),
+    label: name(s.userAgent) ?? td("unknownBrowser"),
     ip: s.ip ?? td("unknownPlace"),
     signedIn: format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" }),
     lastSeen: format.relativeTime(s.lastSeenAt, now),
@@ -58,7 +59,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const thisBrowser = deviceToken ? hashToken(deviceToken) : null;
   const trustedRows = trusted.map((d) => ({
     id: d.id,
-    label: d.label,
+    label: nameTrustedDevice(d, name, td("unknownBrowser")),
     trustedSince: format.dateTime(d.createdAt, { dateStyle: "medium" }),
     rememberedUntil: d.rememberUntil && d.rememberUntil > now ? format.dateTime(d.rememberUntil, { dateStyle: "medium", timeStyle: "short" }) : null,
     receivesCodes: d.receivesCodes,
@@ -78,7 +79,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   });
   const recentSignIns = signIns.map((s) => ({
     id: s.id,
-    browser: describeDevice(s.userAgent) ?? tc("signIns.unknownBrowser"),
+    browser: name(s.userAgent) ?? tc("signIns.unknownBrowser"),
     place: s.ip ? tc("signIns.place", { ip: s.ip }) : tc("signIns.unknownPlace"),
     when: format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" }),
     state: signInState(s, { currentId: session.id, twoStepEnabledAt: user.twoStepEnabledAt }),

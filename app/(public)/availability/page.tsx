@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { countryName } from "@/lib/countries/country-name";
+import { namePublicCountries } from "@/lib/rollout/name-public-countries";
 import { listPublicAvailability, type PublicCountry } from "@/lib/rollout/public-availability";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +24,8 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
   // `?q=a&q=b` arrives as an array: the first one is the search.
   const raw = (await searchParams).q;
   const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").trim();
-  const named = all.map((c) => ({ ...c, name: countryName(c.code, locale, c.name) }));
+  // Sorted once here: every group below keeps this order (the wave grouping sorts by launch date only, stably).
+  const named = namePublicCountries(all, locale);
   const q = query.toLocaleLowerCase(locale);
   const shown = q ? named.filter((c) => c.name.toLocaleLowerCase(locale).includes(q) || c.code.toLowerCase() === q) : named;
   const day = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "UTC" }) : "");

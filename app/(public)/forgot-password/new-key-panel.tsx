@@ -54,7 +54,8 @@ export function NewKeyPanel({
   }
   function print() {
     // Prints only the key, not the page around it.
-    const frame = Object.assign(document.createElement("iframe"), { title: "print" });
+    const frame = document.createElement("iframe");
+    frame.setAttribute("aria-hidden", "true");
     frame.style.cssText = "position:fixed;width:0;height:0;border:0";
     document.body.append(frame);
     const pre = frame.contentDocument!.createElement("pre");

@@ -1,5 +1,4 @@
 import { sessionOf } from "@/lib/auth/current-user";
-import { describeDevice } from "@/lib/auth/describe-device";
 import { requestContext } from "@/lib/auth/request-context";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
 import { moveSessionCookie, readSessionToken } from "@/lib/auth/session-cookie";
@@ -44,7 +43,7 @@ export async function POST(request: Request) {
   }
   const device =
     form.get("trustBrowser") === "on"
-      ? await trustDevice({ userId: user.id, token: await ensureDeviceToken(), label: describeDevice(session.userAgent) ?? "Browser", remember: true })
+      ? await trustDevice({ userId: user.id, token: await ensureDeviceToken(), userAgent: session.userAgent, remember: true })
       : null;
   const upgraded = await upgradeSession({ pendingSessionId: session.id, deviceId: device?.id ?? null });
   if (upgraded) await moveSessionCookie(token, upgraded);

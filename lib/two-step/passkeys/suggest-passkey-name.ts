@@ -1,16 +1,19 @@
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { UAParser } from "ua-parser-js";
+import type { DeviceParts } from "@/lib/auth/describe-device";
+import { nameDevice } from "@/lib/auth/name-device";
 
-/** A first name to offer for a new passkey, from the browser registering it: "Chrome on Linux"; "" when unknown. */
-export function suggestPasskeyName(userAgent: string): string {
+/** What to name a new passkey after: the browser registering it and its system ("Chrome", "Linux"). */
+export function suggestPasskeyName(userAgent: string): DeviceParts | null {
   const { browser, os } = UAParser(userAgent);
   // No version numbers: the name should still be right after the next browser update.
-  const app = browser.name?.replace(/^Mobile /, "").replace(/ Headless$/, "");
-  if (app && os.name) return `${app} on ${os.name}`;
-  return app ?? os.name ?? "";
+  const parts = { browser: browser.name?.replace(/^Mobile /, "").replace(/ Headless$/, "") || null, system: os.name || null };
+  return parts.browser || parts.system ? parts : null;
 }
 
-/** The suggestion for the browser asking for this page (its User-Agent header is what `navigator.userAgent` says). */
+/** The suggestion for the browser asking for this page, in its language ("Chrome on Linux"); "" when unknown. */
 export async function passkeyNameForThisBrowser() {
-  return suggestPasskeyName((await headers()).get("user-agent") ?? "");
+  const [requestHeaders, t] = await Promise.all([headers(), getTranslations("devices")]);
+  return nameDevice(suggestPasskeyName(requestHeaders.get("user-agent") ?? ""), (both) => t("browserOnSystem", both)) ?? "";
 }

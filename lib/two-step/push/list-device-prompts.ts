@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { challenges, type ChallengePurpose } from "@/db/schema";
-import { describeDevice } from "@/lib/auth/describe-device";
+import { describeDevice, type DeviceParts } from "@/lib/auth/describe-device";
 import { unsealText } from "@/lib/crypto/secrets";
 
 export interface DevicePrompt {
@@ -9,8 +9,8 @@ export interface DevicePrompt {
   purpose: ChallengePurpose;
   /** The 6-digit code to type on the browser that asked (NIST: a push must carry the code, never a bare "approve"). */
   code: string;
-  /** "Chrome 126 on Windows 10"; null when the asking browser sent nothing recognisable. */
-  browser: string | null;
+  /** "Chrome 126" and "Windows 10", named in the reader's language by the prompt; null when nothing was recognisable. */
+  browser: DeviceParts | null;
   /** ISO 3166 alpha-2 country of the asking IP when a proxy told us; else null and the IP is shown. */
   country: string | null;
   ip: string | null;

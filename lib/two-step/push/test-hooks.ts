@@ -1,8 +1,11 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { challenges, sessions, trustedDevices, users } from "@/db/schema";
+import { getTranslations } from "next-intl/server";
+import { nameTrustedDevice } from "@/i18n/device-names";
 import { currentSession } from "@/lib/auth/current-user";
 import { describeDevice } from "@/lib/auth/describe-device";
+import { nameDevice } from "@/lib/auth/name-device";
 import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
 
@@ -37,9 +40,10 @@ export const pushTestQueries = {
   "trusted-devices": async (email: string) => {
     const userId = await userIdByEmail(email);
     if (!userId) return [];
-    return db
+    const rows = await db
       .select({
         id: trustedDevices.id,
+        userAgent: trustedDevices.userAgent,
         label: trustedDevices.label,
         receivesCodes: trustedDevices.receivesCodes,
         rememberUntil: trustedDevices.rememberUntil,
@@ -49,6 +53,10 @@ export const pushTestQueries = {
       .from(trustedDevices)
       .where(eq(trustedDevices.userId, userId))
       .orderBy(desc(trustedDevices.createdAt));
+    // `label` is the name an English page shows, so specs can find the row a person sees.
+    const t = await getTranslations({ locale: "en", namespace: "devices" });
+    const english = (userAgent: string | null) => nameDevice(describeDevice(userAgent), (both) => t("browserOnSystem", both));
+    return rows.map((row) => ({ ...row, label: nameTrustedDevice(row, english, t("unknownBrowser")) }));
   },
   "session-levels": async (email: string) => {
     const userId = await userIdByEmail(email);
@@ -75,7 +83,7 @@ export async function enableTwoStepForTest(email: string, request: Request) {
   const device = await trustDevice({
     userId,
     token: await ensureDeviceToken(),
-    label: describeDevice(request.headers.get("user-agent") ?? "") ?? "Browser",
+    userAgent: request.headers.get("user-agent"),
   });
   return { deviceId: device.id, sessionUpgraded: current?.user.id === userId };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -117,8 +117,9 @@ export function RecoveryKeyFlow({
 
 function KeyCard({ keyText, email }: { keyText: string; email: string }) {
   const t = useTranslations("recoveryKey");
+  const format = useFormatter();
   const [copied, setCopied] = useState(false);
-  const fileText = t("fileText", { key: keyText, email, date: new Date().toISOString().slice(0, 10) });
+  const fileText = t("fileText", { key: keyText, email, date: format.dateTime(new Date(), { dateStyle: "long" }) });
 
   async function copy() {
     try {

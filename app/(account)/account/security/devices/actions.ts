@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireManage } from "../_components/require-manage";
-import { describeDevice } from "@/lib/auth/describe-device";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
@@ -14,7 +13,7 @@ const path = "/account/security/devices";
 
 export async function trustBrowserAction(): Promise<FormState> {
   const { user, session } = await requireManage("devices", path);
-  await trustDevice({ userId: user.id, token: await ensureDeviceToken(), label: describeDevice(session.userAgent) ?? "Browser" });
+  await trustDevice({ userId: user.id, token: await ensureDeviceToken(), userAgent: session.userAgent });
   revalidatePath(path);
   return { message: { key: "trusted" } };
 }

@@ -10,7 +10,6 @@ import { beginPasskeyRegistration, completePasskeyRegistration } from "../_compo
 import type { PasskeyRegistrationFinish, PasskeyRegistrationStart } from "@/lib/two-step/passkeys/registration-result";
 import type { ConfirmAuthenticatorState } from "@/components/two-step/authenticator-setup";
 import { requireUser } from "@/lib/auth/current-user";
-import { describeDevice } from "@/lib/auth/describe-device";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
@@ -67,7 +66,7 @@ export async function trustThisBrowserAction(_prev: FormState, formData: FormDat
   const { user, session } = await requireUser(stepPath("devices"));
   const enrollment = await getEnrollment(user.id);
   if (user.twoStepEnabledAt || !enrollment || stepIndex(enrollment.step) < stepIndex("devices")) return { message: { key: "notEnrolling" } };
-  await trustDevice({ userId: user.id, token: await ensureDeviceToken(), label: describeDevice(session.userAgent) ?? "Browser" });
+  await trustDevice({ userId: user.id, token: await ensureDeviceToken(), userAgent: session.userAgent });
   revalidatePath(String(formData.get("from")) === "security" ? "/account/security" : stepPath("devices"));
   return { message: { key: "trusted" } };
 }

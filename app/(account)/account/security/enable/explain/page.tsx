@@ -10,7 +10,7 @@ import { ExplainForm } from "./explain-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("enrollment");
-  return { title: t("review.title") };
+  return { title: t("explain.title") };
 }
 
 export default async function ExplainStep() {

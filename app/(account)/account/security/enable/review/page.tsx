@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { deviceOverview } from "../../_components/device-data";
 import { loadWizard } from "../../_components/load-wizard";
 import { verifiedPhones } from "../../_components/phone-data";
@@ -14,14 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewStep() {
   const { user, session, status, reached } = await loadWizard("review");
-  const [t, phones, overview] = await Promise.all([
+  const [t, format, phones, overview] = await Promise.all([
     getTranslations("enrollment"),
+    getFormatter(),
     verifiedPhones(user.id),
     deviceOverview({ userId: user.id, sessionId: session.id }),
   ]);
   const summary = [
-    { term: t("review.phones"), value: phones.length ? phones.map((p) => p.display).join(", ") : t("review.none") },
-    { term: t("review.devices"), value: overview.devices.length ? overview.devices.map((d) => d.label).join(", ") : t("review.none") },
+    { term: t("review.phones"), value: phones.length ? format.list(phones.map((p) => p.display)) : t("review.none") },
+    { term: t("review.devices"), value: overview.devices.length ? format.list(overview.devices.map((d) => d.label)) : t("review.none") },
     { term: t("review.key"), value: t("review.keyConfirmed") },
   ];
   return (
