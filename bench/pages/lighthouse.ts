@@ -1,4 +1,5 @@
 // Lighthouse, programmatically, in Debian's Chromium (headless, --no-sandbox), one Chromium for all runs.
+import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
 
@@ -33,7 +34,22 @@ export async function launchChromium() {
 
 const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
 
+/**
+ * Empties the shared Chromium's cookie jar. Lighthouse sends a session as an extra Cookie header, and Chromium
+ * replaces that header with the jar's cookies once the jar holds any for the origin — as it does after a page
+ * has run (the `tz` cookie every page sets), which made the next audited page arrive signed out.
+ */
+async function clearCookies(port: number) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    await browser.contexts()[0]?.clearCookies();
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function audit(port: number, url: string, formFactor: FormFactor, cookie?: string): Promise<RunResult> {
+  await clearCookies(port);
   const flags: Flags = {
     port,
     output: "json",
