@@ -35,28 +35,31 @@ export async function launchChromium() {
 const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
 
 /**
- * Empties the shared Chromium's cookie jar. Lighthouse sends a session as an extra Cookie header, and Chromium
- * replaces that header with the jar's cookies once the jar holds any for the origin — as it does after a page
- * has run (the `tz` cookie every page sets), which made the next audited page arrive signed out.
+ * Puts exactly this run's session into the shared Chromium's cookie jar (none for a signed-out page), as a browser
+ * holds it. Lighthouse's extra Cookie header would not do: Chromium replaces it with the jar's cookies once the jar
+ * holds any for the origin — as it does once a page has run (every page sets a `tz` cookie) — and the page, or its
+ * later fetches, then arrived signed out.
  */
-async function clearCookies(port: number) {
+async function holdCookies(port: number, url: string, cookie?: string) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
-    await browser.contexts()[0]?.clearCookies();
+    const jar = browser.contexts()[0]!;
+    await jar.clearCookies();
+    const pairs = (cookie ?? "").split("; ").filter(Boolean).map((pair) => pair.split(/=(.*)/s));
+    if (pairs.length) await jar.addCookies(pairs.map(([name, value]) => ({ name: name!, value: value ?? "", url: new URL(url).origin })));
   } finally {
     await browser.close();
   }
 }
 
 export async function audit(port: number, url: string, formFactor: FormFactor, cookie?: string): Promise<RunResult> {
-  await clearCookies(port);
+  await holdCookies(port, url, cookie);
   const flags: Flags = {
     port,
     output: "json",
     logLevel: "error",
     onlyCategories: [...categories],
     disableFullPageScreenshot: true,
-    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
   };
   // Mobile: Lighthouse's default config (Moto G Power, slow 4G, 4× CPU, simulated throttling). Desktop: its desktop preset.
   const result = await lighthouse(url, flags, formFactor === "desktop" ? desktopConfig : undefined);
