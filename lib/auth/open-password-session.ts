@@ -1,14 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { hashToken } from "@/lib/crypto/secrets";
+import { newSessionId } from "./sessions";
 
 /**
  * After a right password, in one statement (one round trip on the sign-in path, which the hash already makes
  * the slowest there is): the account's failure count cleared, the IP's hit given back, and the session opened —
- * at aal 2 on a browser remembered at an earlier second step (`checkRemembered`: the account has 2SV on), else
- * aal 1, pending the second step when 2SV is on.
+ * at aal 2 on a browser remembered at an earlier second step (ticked "Trust this browser", still inside its 30
+ * days; `checkRemembered`: the account has 2SV on), else at aal 1, pending the second step when 2SV is on.
  */
 export async function openPasswordSession(input: {
   userId: string;
@@ -20,7 +20,7 @@ export async function openPasswordSession(input: {
   deviceToken: string | null;
   now: Date;
 }) {
-  const id = randomBytes(32).toString("base64url");
+  const id = newSessionId();
   const tokenHash = input.checkRemembered && input.deviceToken ? hashToken(input.deviceToken) : null;
   const result = await db.execute(sql`
     with cleared as (delete from rate_limits where key = ${input.clearKey}),

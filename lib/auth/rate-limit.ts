@@ -41,11 +41,3 @@ export async function peekRateLimit({ key, now = new Date() }: { key: string; no
 export async function clearRateLimit(key: string) {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
-
-/** Gives one hit back (a counted attempt turned out to be legitimate). */
-export async function refundRateLimit(key: string) {
-  await db
-    .update(rateLimits)
-    .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
-    .where(eq(rateLimits.key, key));
-}

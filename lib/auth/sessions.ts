@@ -7,6 +7,9 @@ import { sessions, users } from "@/db/schema";
 // "last seen" is refreshed at most this often, so a busy page does not write on every request.
 const touchEveryMs = 60_000;
 
+/** A new session id: 256 random bits, carried inside the Auth.js JWT. */
+export const newSessionId = () => randomBytes(32).toString("base64url");
+
 export async function createSession(input: {
   userId: string;
   userAgent: string;
@@ -15,7 +18,7 @@ export async function createSession(input: {
   deviceId?: string | null;
   upgradedFrom?: string | null;
 }) {
-  const id = randomBytes(32).toString("base64url");
+  const id = newSessionId();
   await db.insert(sessions).values({ ...input, id, userAgent: input.userAgent.slice(0, 512) });
   return id;
 }
@@ -30,7 +33,7 @@ export const isPendingSecondStep = (row: { session: { aal: number }; user: { two
  * second call for the same pending session (a double submit) finds it revoked and creates nothing.
  */
 export async function upgradeSession(input: { pendingSessionId: string; deviceId?: string | null; now?: Date }) {
-  const id = randomBytes(32).toString("base64url");
+  const id = newSessionId();
   const revokedAt = (input.now ?? new Date()).toISOString();
   const result = await db.execute(sql`
     with pending as (

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { trustedDevices } from "@/db/schema";
 import { hashToken } from "@/lib/crypto/secrets";
@@ -39,23 +39,6 @@ export async function findTrustedDevice({ userId, token }: { userId: string; tok
     .select()
     .from(trustedDevices)
     .where(and(eq(trustedDevices.userId, userId), eq(trustedDevices.tokenHash, hashToken(token)), isNull(trustedDevices.revokedAt)));
-  return row ?? null;
-}
-
-/** A browser the owner ticked "Trust this browser" on, still inside its 30 days. */
-export async function findRememberedDevice({ userId, token, now = new Date() }: { userId: string; token: string | null; now?: Date }) {
-  if (!token) return null;
-  const [row] = await db
-    .select()
-    .from(trustedDevices)
-    .where(
-      and(
-        eq(trustedDevices.userId, userId),
-        eq(trustedDevices.tokenHash, hashToken(token)),
-        isNull(trustedDevices.revokedAt),
-        gt(trustedDevices.rememberUntil, now),
-      ),
-    );
   return row ?? null;
 }
 
