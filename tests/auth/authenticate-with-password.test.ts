@@ -11,6 +11,8 @@ const savedEnv = vi.hoisted(() => {
   process.env.SIGNIN_IP_LIMIT = "12";
   delete process.env.SIGNIN_ACCOUNT_LIMIT;
   delete process.env.SIGNIN_WINDOW_MINUTES;
+  // Device tokens are stored as keyed hashes (remembered-browser test below).
+  process.env.AUTH_SECRET ??= "auth-tests-secret-auth-tests-secret-000";
   return saved;
 });
 
@@ -21,6 +23,7 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password"
 import { hashPassword } from "@/lib/auth/passwords";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { revokeTrustedDevice, trustDevice } from "@/lib/two-step/trusted-devices";
 import { setupTestDatabase } from "../helpers/test-db";
 
 const testDb = setupTestDatabase({ seed: "demo" });
@@ -187,5 +190,40 @@ describe("authenticateWithPassword", () => {
       const error = await failure({ email: `no-ip-${i}@example.com`, password: "x", ip: null, userAgent, now: t0 });
       expect(error.code).toBe("INVALID_CREDENTIALS");
     }
+  });
+
+  it("gives a right password's hit back to its address: only failures count toward the per-IP limit", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 10; i++) await failure({ email: `refund-${i}@example.com`, password: "nope", ip, userAgent, now: t0 });
+    const operator = demoAccounts.find((a) => a.role === "operator")!;
+    await authenticateWithPassword({ email: operator.email, password: demoPassword, ip, userAgent, now: t0 });
+    // Counted without the refund, this would be the 12th hit and throttle.
+    expect((await failure({ email: "refund-x@example.com", password: "nope", ip, userAgent, now: t0 })).code).toBe("INVALID_CREDENTIALS");
+  });
+
+  it("skips the second step only on a browser remembered within its 30 days, still trusted, on an account with 2SV", async () => {
+    const email = "remembered@example.com";
+    const user = await createUser(email, "right-password-123");
+    await testDb().db.update(users).set({ twoStepEnabledAt: t0 }).where(eq(users.id, user.id));
+    const device = await trustDevice({ userId: user.id, token: "remembered-browser-token-0001", userAgent, remember: true, now: t0 });
+    const signIn = async (deviceToken: string | null, now: Date) => {
+      const { sessionId, pendingSecondStep } = await authenticateWithPassword({ email, password: "right-password-123", ip: freshIp(), userAgent, deviceToken, now });
+      const row = (await sessionsOf(user.id)).find((s) => s.id === sessionId)!;
+      return { pendingSecondStep, aal: row.aal, deviceId: row.deviceId };
+    };
+
+    expect(await signIn("remembered-browser-token-0001", at(minute))).toEqual({ pendingSecondStep: false, aal: 2, deviceId: device.id });
+    expect(await signIn("another-browser-token-0002", at(minute))).toEqual({ pendingSecondStep: true, aal: 1, deviceId: null });
+    expect(await signIn(null, at(minute))).toEqual({ pendingSecondStep: true, aal: 1, deviceId: null });
+    expect(await signIn("remembered-browser-token-0001", at(31 * 24 * 60 * minute))).toEqual({ pendingSecondStep: true, aal: 1, deviceId: null });
+
+    await revokeTrustedDevice({ userId: user.id, deviceId: device.id });
+    expect(await signIn("remembered-browser-token-0001", at(2 * minute))).toEqual({ pendingSecondStep: true, aal: 1, deviceId: null });
+
+    // With 2SV off there is no second step to skip: the session is an ordinary aal 1 one, not tied to the device.
+    const other = await trustDevice({ userId: user.id, token: "remembered-browser-token-0003", userAgent, remember: true, now: t0 });
+    await testDb().db.update(users).set({ twoStepEnabledAt: null }).where(eq(users.id, user.id));
+    expect(other.rememberUntil).not.toBeNull();
+    expect(await signIn("remembered-browser-token-0003", at(minute))).toEqual({ pendingSecondStep: false, aal: 1, deviceId: null });
   });
 });
