@@ -25,6 +25,8 @@ export function normalizeRecipientFilter(to: string | undefined): string | undef
 /** The newest messages queued for the dev transport (only those: real SMS never show up here), newest first. */
 export async function listDevInbox({ to, limit = 100, db = appDb }: { to?: string; limit?: number; db?: DB } = {}): Promise<DevInboxMessage[]> {
   const recipient = normalizeRecipientFilter(to);
+  // No phone number or address holds a control character, and PostgreSQL refuses a NUL byte outright.
+  if (recipient && /\p{Cc}/u.test(recipient)) return [];
   const rows = await db
     .select()
     .from(outbox)

@@ -1,4 +1,5 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db";
 import { authenticatorApps, backupCodes, countries, passkeys, trustedDevices, trustedPhones, users, type SecondFactorMethod } from "@/db/schema";
 import { hashToken } from "@/lib/crypto/secrets";
@@ -66,6 +67,6 @@ export function orderOptions(options: SecondFactorOption[], last: string | null)
 /** "sms:<uuid>" → { method: "sms", phoneId }, "device" → { method: "device" }; anything else → null. */
 export function parseSecondFactorChoice(value: unknown): { method: "sms" | "device"; phoneId?: string } | null {
   if (value === "device") return { method: "device" };
-  if (typeof value === "string" && /^sms:[0-9a-f-]{36}$/.test(value)) return { method: "sms", phoneId: value.slice(4) };
+  if (typeof value === "string" && value.startsWith("sms:") && z.uuid().safeParse(value.slice(4)).success) return { method: "sms", phoneId: value.slice(4) };
   return null;
 }

@@ -13,7 +13,8 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 
-const sessionIdSchema = z.string().min(1).max(100);
+/** newSessionId()'s shape: anything else names no session, and a NUL byte would reach PostgreSQL as an error. */
+const sessionIdSchema = z.string().regex(/^[\w-]{43}$/);
 
 export async function revokeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, session } = await requireUser("/account");

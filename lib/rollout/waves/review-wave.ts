@@ -6,8 +6,10 @@ import { AppError } from "@/lib/errors";
 import { lockWaveFor } from "./lock-wave";
 import type { StaffActor } from "./staff-actor";
 
+/** A reason as stored and audited: control characters other than line breaks and tabs dropped (PostgreSQL refuses a
+ * NUL byte; the audit row is JSON, which refuses a lone surrogate), at least 3 and at most 500 characters. */
 export const reasonRequired = (text: string | null | undefined) => {
-  const reason = text?.trim() ?? "";
+  const reason = (text ?? "").replace(/(?![\n\t])\p{Cc}/gu, "").toWellFormed().trim();
   if (reason.length < 3) throw new AppError("REASON_REQUIRED");
   return reason.slice(0, 500);
 };

@@ -3,6 +3,8 @@ import { z } from "zod";
 
 // What the browser sends back is untrusted JSON: its shape is checked here, its meaning by @simplewebauthn/server.
 // Bounds keep a forged body from making us decode megabytes (real values are well under 2 KB, keys under 1 KB).
+const knownTransports = new Set(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"]);
+const isKnownTransport = (name: string) => knownTransports.has(name);
 const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);
 const common = {
   id: b64url(1400),
@@ -18,7 +20,8 @@ const registrationSchema = z.object({
     clientDataJSON: b64url(4096),
     attestationObject: b64url(16_384),
     authenticatorData: b64url(16_384).optional(),
-    transports: z.array(z.string().max(32)).max(10).optional(),
+    // Stored as the browser sent them and handed back at sign-in: only the names WebAuthn defines (newer ones dropped).
+    transports: z.array(z.string().max(32)).max(10).transform((list) => list.filter(isKnownTransport)).optional(),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: b64url(16_384).optional(),
   }),

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db";
 import { challenges } from "@/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
@@ -9,7 +10,7 @@ import { recordEvent } from "@/lib/events/record-event";
  * false when there is nothing (left) to deny.
  */
 export async function denyChallenge({ userId, challengeId, now = new Date() }: { userId: string; challengeId: string; now?: Date }) {
-  if (!/^[0-9a-f-]{36}$/i.test(challengeId)) return false;
+  if (!z.uuid().safeParse(challengeId).success) return false;
   return db.transaction(async (tx) => {
     const [denied] = await tx
       .update(challenges)

@@ -39,7 +39,9 @@ export function parseWaveForm(formData: FormData): { ok: true; waveId?: number; 
   };
   const fieldErrors: WaveFormState["fieldErrors"] = {};
   if (values.name.length < 2 || values.name.length > 60) fieldErrors.name = "Give the wave a name of 2 to 60 characters.";
+  else if (/\p{Cc}/u.test(values.name) || !values.name.isWellFormed()) fieldErrors.name = "Use letters, digits and punctuation only in the wave's name.";
   if (values.countries.length === 0) fieldErrors.countries = "Pick at least one country.";
+  else if (values.countries.some((code) => !/^[A-Z]{2}$/.test(code))) fieldErrors.countries = "Pick countries from the list.";
   const startsAt = values.start === "at" ? new Date(values.startsAt) : null;
   if (values.start === "at" && (!values.startsAt || Number.isNaN(startsAt!.getTime()))) fieldErrors.startsAt = "Pick a date and time to start.";
 

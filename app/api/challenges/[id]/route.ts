@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db";
 import { challenges } from "@/db/schema";
 import { currentSession } from "@/lib/auth/current-user";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const current = await currentSession();
   const { id } = await params;
-  if (!current || !/^[0-9a-f-]{36}$/.test(id)) return Response.json({ status: "unknown" }, { status: 404 });
+  if (!current || !z.uuid().safeParse(id).success) return Response.json({ status: "unknown" }, { status: 404 });
   const [row] = await db
     .select({ deniedAt: challenges.deniedAt, consumedAt: challenges.consumedAt, expiresAt: challenges.expiresAt, replacedAt: challenges.replacedAt })
     .from(challenges)

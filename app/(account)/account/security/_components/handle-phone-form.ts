@@ -1,4 +1,5 @@
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getLocale } from "next-intl/server";
 import { requestContext } from "@/lib/auth/request-context";
 import { countryName } from "@/lib/countries/country-name";
@@ -10,7 +11,6 @@ import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { textProblemOf } from "@/lib/two-step/text-delivery";
 import type { PhoneFormState } from "./phone-form-state";
 
-const uuid = /^[0-9a-f-]{36}$/;
 
 /**
  * The one server side of <PhoneForm>, shared by the wizard and the phones page (each checks its own guard first).
@@ -65,7 +65,7 @@ export async function handlePhoneForm({
     }
   }
 
-  if (!uuid.test(phoneId)) return { stage: "number", values };
+  if (!z.uuid().safeParse(phoneId).success) return { stage: "number", values };
 
   if (intent === "resend") {
     try {
