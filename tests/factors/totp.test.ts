@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { authenticatorApps, events } from "@/db/schema";
+import { authenticatorApps, dailyRollups, events, secondFactorLockouts, users } from "@/db/schema";
 import { totpKey } from "@/lib/crypto/totp-key";
 import { confirmAuthenticator } from "@/lib/two-step/totp/confirm-authenticator";
 import { startAuthenticatorSetup } from "@/lib/two-step/totp/start-authenticator-setup";
@@ -90,6 +90,33 @@ describe("TOTP codes (RFC 6238)", () => {
     const outcomes = await db.select({ type: events.type, method: events.method }).from(events).where(eq(events.userId, user.id));
     expect(outcomes.filter((e) => e.type === "challenge_failed" && e.method === "totp")).toHaveLength(5);
     expect(outcomes.filter((e) => e.type === "challenge_passed" && e.method === "totp")).toHaveLength(1);
+  });
+
+  it("a passed code clears the account's failures, is remembered as the method and is counted once", async () => {
+    const { user, secret } = await withAuthenticator();
+    const now = at(t0, seconds(1500));
+    for (let i = 0; i < 3; i++) expect(await check(user.id, "000000", now)).toBe("WRONG_HELD_CODE");
+    expect(await check(user.id, await totpCodeAt(secret, now), now)).toBe("resolved");
+    const [lockout] = await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, user.id));
+    expect(lockout).toMatchObject({ consecutiveFailures: 0, blockedUntil: null });
+    const [account] = await db.select({ last: users.lastSecondFactor }).from(users).where(eq(users.id, user.id));
+    expect(account!.last).toBe("totp");
+    const passed = await db.select().from(events).where(and(eq(events.userId, user.id), eq(events.type, "challenge_passed")));
+    expect(passed).toMatchObject([{ method: "totp", detail: "sign_in", countryCode: user.countryCode }]);
+    const [rollup] = await db
+      .select({ count: dailyRollups.count })
+      .from(dailyRollups)
+      .where(and(eq(dailyRollups.day, "2026-03-01"), eq(dailyRollups.countryCode, user.countryCode), eq(dailyRollups.metric, "challenge_passed"), eq(dailyRollups.method, "totp")));
+    expect(rollup!.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses a right code while the account is locked for good, and takes nothing from it", async () => {
+    const { user, secret } = await withAuthenticator();
+    const now = at(t0, seconds(1800));
+    await db.insert(secondFactorLockouts).values({ userId: user.id, consecutiveFailures: 100 }).onConflictDoUpdate({ target: secondFactorLockouts.userId, set: { consecutiveFailures: 100 } });
+    expect(await check(user.id, await totpCodeAt(secret, now), now)).toBe("LOCKED");
+    const [app] = await db.select({ step: authenticatorApps.lastUsedStep }).from(authenticatorApps).where(eq(authenticatorApps.userId, user.id));
+    expect(app!.step).toBe(Math.floor(t0.getTime() / 30_000));
   });
 
   it("keeps only a sealed secret in the database", async () => {
