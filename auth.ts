@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { clientIp } from "@/lib/auth/request-info";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-jwe";
 import { AppError } from "@/lib/errors";
 import { deviceTokenFromCookieHeader } from "@/lib/two-step/device-cookie";
 import { passkeyAttemptFromCookieHeader } from "@/lib/two-step/passkeys/passkey-cookie";
@@ -35,6 +36,8 @@ export class SignInRefused extends CredentialsSignin {
 export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  // Auth.js's token format, with the key derived once and node:crypto doing the sealing (lib/auth/session-jwe.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({

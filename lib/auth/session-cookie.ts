@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
-import { decode, encode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
+import { decodeSessionToken, encodeSessionToken } from "./session-jwe";
 
 /** How long a signed-in browser keeps its session cookie; the sessions row still decides on every request. */
 export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
@@ -10,7 +11,7 @@ const cookieNames = ["__Secure-authjs.session-token", "authjs.session-token"] as
 const secret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "";
 
 /**
- * This request's Auth.js session token, decrypted with Auth.js's own `decode`: what `auth()` finds, without the rest of
+ * This request's Auth.js session token, opened as Auth.js opens it (session-jwe.ts): what `auth()` finds, without the rest of
  * `auth()` — which answers through Auth.js's whole session endpoint (a Request, the callbacks, and a freshly encrypted
  * token for a Set-Cookie that a page cannot send), most of the CPU a page's session check used to cost.
  */
@@ -19,7 +20,7 @@ export async function readSessionToken(): Promise<{ name: string; claims: JWT } 
   const name = cookieNames.find((n) => jar.has(n));
   const token = name && jar.get(name)?.value;
   if (!name || !token) return null;
-  const claims = await decode({ token, secret: secret(), salt: name }).catch(() => null);
+  const claims = await decodeSessionToken({ token, secret: secret(), salt: name });
   return claims ? { name, claims } : null;
 }
 
@@ -30,7 +31,7 @@ export async function readSessionToken(): Promise<{ name: string; claims: JWT } 
  */
 export async function moveSessionCookie(current: { name: string; claims: JWT }, sessionId: string) {
   const { name, claims } = current;
-  const token = await encode({ token: { ...claims, sid: sessionId }, secret: secret(), salt: name, maxAge: sessionMaxAgeSeconds });
+  const token = await encodeSessionToken({ token: { ...claims, sid: sessionId }, secret: secret(), salt: name, maxAge: sessionMaxAgeSeconds });
   (await cookies()).set(name, token, {
     httpOnly: true,
     sameSite: "lax",
