@@ -21,11 +21,13 @@ export interface Database {
 }
 
 export function openPostgres(url: string): Database {
-  const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connect_timeout: 5,
-    onnotice: () => {},
-  });
+  const client = preparingStatements(
+    postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connect_timeout: 5,
+      onnotice: () => {},
+    }),
+  );
   const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as DB;
   return { db, driver: "postgres", url, close: () => client.end({ timeout: 5 }) };
 }
@@ -65,3 +67,27 @@ export const db: DB = new Proxy({} as DB, {
 });
 
 export { schema };
+
+type Unsafe = postgres.Sql["unsafe"];
+
+/**
+ * Drizzle asks postgres.js for an unnamed statement every time, which postgres.js sends as a Parse and Describe, waits
+ * for the parameter types, then parses and runs it: two round trips and two parses per query with parameters. Named
+ * statements are parsed once per connection and afterwards only bound and run. (Queries without parameters go as
+ * simple queries either way.) Transactions and savepoints hand out their own handles, so those are wrapped too. A
+ * pooler in front of PostgreSQL must keep prepared statements working: PgBouncer ≥ 1.21 in transaction mode does.
+ */
+function preparingStatements<T extends { unsafe: Unsafe }>(sql: T): T {
+  const unsafe = sql.unsafe;
+  sql.unsafe = ((query: string, args?: unknown[], options?: object) =>
+    unsafe(query, args as never, args?.length ? { ...options, prepare: true } : options)) as Unsafe;
+  for (const scope of ["begin", "savepoint"] as const) {
+    const open = (sql as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>)[scope];
+    if (!open) continue;
+    (sql as unknown as Record<string, unknown>)[scope] = (...a: unknown[]) => {
+      const body = a.pop() as (inner: T) => unknown;
+      return open(...a, (inner: T) => body(preparingStatements(inner)));
+    };
+  }
+  return sql;
+}
