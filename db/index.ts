@@ -79,8 +79,11 @@ type Unsafe = postgres.Sql["unsafe"];
  */
 function preparingStatements<T extends { unsafe: Unsafe }>(sql: T): T {
   const unsafe = sql.unsafe;
-  sql.unsafe = ((query: string, args?: unknown[], options?: object) =>
-    unsafe(query, args as never, args?.length ? { ...options, prepare: true } : options)) as Unsafe;
+  sql.unsafe = ((query: string, ...rest: [unknown[]?, object?]) => {
+    const [args, options] = rest;
+    // unsafe(query, options) and calls without parameters pass through as they came.
+    return Array.isArray(args) && args.length ? unsafe(query, args as never, { ...options, prepare: true }) : unsafe(query, ...(rest as [never]));
+  }) as Unsafe;
   for (const scope of ["begin", "savepoint"] as const) {
     const open = (sql as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>)[scope];
     if (!open) continue;

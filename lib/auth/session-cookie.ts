@@ -8,7 +8,11 @@ export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 // Auth.js names its cookie by the scheme the browser used (`__Secure-` only over HTTPS, which browsers enforce) and
 // salts the token's key with that name.
 const cookieNames = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-const secret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "";
+/** The secrets Auth.js seals with, newest first: AUTH_SECRET_3, _2, _1 while rotating, then AUTH_SECRET. */
+const secret = () =>
+  [process.env.AUTH_SECRET_3, process.env.AUTH_SECRET_2, process.env.AUTH_SECRET_1, process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET].filter(
+    (s): s is string => !!s,
+  );
 
 /**
  * This request's Auth.js session token, opened as Auth.js opens it (session-jwe.ts): what `auth()` finds, without the rest of

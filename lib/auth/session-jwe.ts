@@ -25,6 +25,8 @@ const keys = new Map<string, SessionKey>();
 
 /** The key Auth.js derives for a secret and cookie name, derived once per process. */
 function sessionKey(secret: string, salt: string): SessionKey {
+  // Anyone could derive the key of an empty secret (Auth.js refuses one too).
+  if (!secret) throw new Error("AUTH_SECRET is not set");
   const id = `${salt}\u0000${secret}`;
   let key = keys.get(id);
   if (!key) {
@@ -54,7 +56,7 @@ export async function encodeSessionToken<Payload = JWT>({ token = {} as Payload,
   const iv = randomBytes(16);
   const cipher = createCipheriv("aes-256-cbc", key.encKey, iv);
   const ciphertext = Buffer.concat([cipher.update(payload, "utf8"), cipher.final()]);
-  const tag = tagOf(key.macKey, Buffer.from(header, "ascii"), iv, ciphertext);
+  const tag = tagOf(key.macKey, Buffer.from(header), iv, ciphertext);
   return [header, "", iv.toString("base64url"), ciphertext.toString("base64url"), tag.toString("base64url")].join(".");
 }
 
@@ -62,7 +64,8 @@ export async function encodeSessionToken<Payload = JWT>({ token = {} as Payload,
 export async function decodeSessionToken({ token, secret, salt }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
   const parts = token.split(".");
-  if (parts.length !== 5 || parts[1] !== "") return null;
+  // Strict base64url: Buffer.from skips characters outside the alphabet, so a changed token could still open.
+  if (parts.length !== 5 || parts[1] !== "" || !parts.every((part) => /^[\w-]*$/.test(part))) return null;
   const [header, , ivText, ciphertextText, tagText] = parts as [string, string, string, string, string];
   try {
     const fields = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as Record<string, unknown>;
@@ -73,7 +76,7 @@ export async function decodeSessionToken({ token, secret, salt }: JWTDecodeParam
     const iv = Buffer.from(ivText, "base64url");
     const ciphertext = Buffer.from(ciphertextText, "base64url");
     const tag = Buffer.from(tagText, "base64url");
-    if (iv.length !== 16 || tag.length !== 32 || !timingSafeEqual(tag, tagOf(key.macKey, Buffer.from(header, "ascii"), iv, ciphertext))) return null;
+    if (iv.length !== 16 || tag.length !== 32 || !timingSafeEqual(tag, tagOf(key.macKey, Buffer.from(header), iv, ciphertext))) return null;
     const decipher = createDecipheriv("aes-256-cbc", key.encKey, iv);
     const claims = JSON.parse(Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8")) as unknown;
     return isLive(claims) ? (claims as JWT) : null;

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db as appDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { moveGauge, refreshLockoutRisk } from "@/lib/analytics/refresh-lockout-risk";
@@ -49,38 +49,23 @@ const changesFactorsOf = (e: NewEvent) => changesFactors.has(e.type) || (e.type 
  */
 export async function recordEvent(event: NewEvent, tx?: Tx): Promise<void> {
   if (!tx) return appDb.transaction((own) => recordEvent(event, own));
-  const result = await tx.execute(sql`with ${appendAndCount(event)} select country_code from counted`);
+  const at = (event.at ?? new Date()).toISOString();
+  // Events are counted by the account's country unless they name one (an SMS counts where it was sent). One
+  // statement appends the event and counts it in the day's rollup, and answers the country it used.
+  const country = event.countryCode ?? (event.userId ? sql`(select country_code from users where id = ${event.userId}::uuid)` : null);
+  const result = await tx.execute(sql`
+    with added as (
+      insert into events (at, type, user_id, country_code, method, detail)
+      values (${at}::timestamptz, ${event.type}, ${event.userId ?? null}::uuid, ${country}, ${event.method ?? null}, ${event.detail ?? null})
+      returning country_code)
+    insert into daily_rollups (day, country_code, metric, method, count)
+    select ${utcDay(new Date(at))}::date, coalesce(country_code, 'ZZ'), ${event.type}, ${event.method ?? ""}, 1 from added
+    on conflict (day, country_code, metric, method) do update set count = daily_rollups.count + 1
+    returning country_code`);
   const countryCode = rowsOf<{ country_code: string }>(result)[0]?.country_code ?? "ZZ";
   const gauge = gaugeMoves[event.type];
   if (gauge) await moveGauge(tx, countryCode, gauge.name, gauge.by);
   if (event.userId && changesFactorsOf(event)) await refreshLockoutRisk(tx, event.userId);
-}
-
-/**
- * The event appended and counted in the day's rollup, as two CTEs (`added`, `counted`) for a statement to include:
- * once, or once per row of the CTE named `per` — so a statement that makes a change records it in the same breath.
- * Gauges and the lockout-risk refresh are recordEvent's: use this alone only for events that move neither.
- */
-export function eventCtes(event: NewEvent, per?: string): SQL {
-  if (gaugeMoves[event.type] || changesFactorsOf(event)) throw new Error(`eventCtes: ${event.type} needs recordEvent's other steps`);
-  return appendAndCount(event, per);
-}
-
-function appendAndCount(event: NewEvent, per?: string) {
-  const at = (event.at ?? new Date()).toISOString();
-  // Events are counted by the account's country unless they name one (an SMS counts where it was sent).
-  const country = event.countryCode ?? (event.userId ? sql`(select country_code from users where id = ${event.userId}::uuid)` : null);
-  const row = sql`${at}::timestamptz, ${event.type}, ${event.userId ?? null}::uuid, ${country}, ${event.method ?? null}, ${event.detail ?? null}`;
-  return sql`
-    added as (
-      insert into events (at, type, user_id, country_code, method, detail)
-      ${per ? sql`select ${row} from ${sql.identifier(per)}` : sql`values (${row})`}
-      returning country_code),
-    counted as (
-      insert into daily_rollups (day, country_code, metric, method, count)
-      select ${utcDay(new Date(at))}::date, coalesce(country_code, 'ZZ'), ${event.type}, ${event.method ?? ""}, 1 from added
-      on conflict (day, country_code, metric, method) do update set count = daily_rollups.count + 1
-      returning country_code)`;
 }
 
 // Running totals per country, so "accounts" and "enrolled now" never need a scan of all days or all accounts.

@@ -12,7 +12,6 @@ import { waitAfterFailures } from "./code-policy";
 import type { RequestContext } from "./issue-challenge";
 import { recordPassedFactor } from "./record-passed-factor";
 import { blockedUntil, countFailure, lockLockoutRow } from "./second-factor-lockout";
-import { passTotpCode } from "./totp/pass-totp-code";
 import { matchTotpStep } from "./totp/totp-rules";
 
 export type HeldCodeMethod = "totp" | "backup_code";
@@ -35,8 +34,6 @@ export async function verifyHeldCode(input: {
   now?: Date;
 }) {
   const now = input.now ?? new Date();
-  // Nearly every TOTP code is right: that case needs no locks. What it refuses is decided again below, under them.
-  if (input.method === "totp" && (await passTotpCode({ userId: input.userId, code: input.code, purpose: input.purpose, now }))) return;
   const outcome = await db.transaction(async (tx) => {
     // Both rows locked in one round trip (the app's row only matters for a TOTP code).
     const [lockout, app] = await Promise.all([lockLockoutRow(tx, input.userId), input.method === "totp" ? lockAuthenticator(tx, input.userId) : null]);

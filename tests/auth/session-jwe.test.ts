@@ -50,6 +50,23 @@ describe("session tokens in Auth.js's format", () => {
     for (const junk of ["", "....", "a.b.c.d.e", "\u0000", "x".repeat(5000)]) expect(await decodeSessionToken({ token: junk, secret, salt }), junk.slice(0, 10)).toBeNull();
   });
 
+  it("refuses characters outside base64url anywhere (Buffer.from would skip them and the token would still open)", async () => {
+    const token = await encodeSessionToken({ token: claims, secret, salt });
+    expect(await decodeSessionToken({ token: `${token}!!`, secret, salt })).toBeNull();
+    const parts = token.split(".");
+    parts[2] = `${parts[2]!.slice(0, 4)}*${parts[2]!.slice(4)}`;
+    expect(await decodeSessionToken({ token: parts.join("."), secret, salt })).toBeNull();
+  });
+
+  it("never uses an empty secret, whose key anyone could derive", async () => {
+    const forged = await encode({ token: claims, secret: "x", salt }).catch(() => null);
+    expect(forged).not.toBeNull();
+    await expect(encodeSessionToken({ token: claims, secret: "", salt })).rejects.toThrow(/AUTH_SECRET/);
+    await expect(encodeSessionToken({ token: claims, secret: [], salt })).rejects.toThrow(/AUTH_SECRET/);
+    expect(await decodeSessionToken({ token: forged!, secret: "", salt })).toBeNull();
+    expect(await decodeSessionToken({ token: forged!, secret: [], salt })).toBeNull();
+  });
+
   it("refuses another algorithm or compression named in the header, even with a valid tag", async () => {
     const token = await encodeSessionToken({ token: claims, secret, salt });
     const withHeader = (fields: Record<string, unknown>) =>
