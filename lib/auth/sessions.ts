@@ -9,6 +9,8 @@ const touchEveryMs = 60_000;
 
 /** A new session id: 256 random bits, carried inside the Auth.js JWT. */
 export const newSessionId = () => randomBytes(32).toString("base64url");
+/** Whether a value from a form has newSessionId()'s shape (anything else names no session, and could hold a NUL). */
+export const isSessionId = (value: unknown): value is string => typeof value === "string" && /^[\w-]{43}$/.test(value);
 
 export async function createSession(input: {
   userId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
 import { parseBasicAuth } from "@/lib/app-passwords/authenticate-basic";
+import { isSessionId, newSessionId } from "@/lib/auth/sessions";
 import { reasonRequired } from "@/lib/rollout/waves/review-wave";
 import { parseRegistrationResponse } from "@/lib/two-step/passkeys/passkey-responses";
 import { parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
@@ -83,5 +84,12 @@ describe("parseRegistrationResponse", () => {
       response: { clientDataJSON: "e30", attestationObject: "o2M", transports: ["usb", "\u0000", "\ud800", "hybrid", "carrier-pigeon"] },
     };
     expect(parseRegistrationResponse(response)?.response.transports).toEqual(["usb", "hybrid"]);
+  });
+});
+
+describe("isSessionId", () => {
+  it("accepts what newSessionId() makes and nothing a NUL or a guess could be", () => {
+    expect(isSessionId(newSessionId())).toBe(true);
+    for (const value of ["", "\u0000".repeat(43), "a".repeat(42), "a".repeat(44), `${"a".repeat(42)}\u0000`, null, 43]) expect(isSessionId(value), String(value)).toBe(false);
   });
 });

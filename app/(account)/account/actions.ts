@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { signOut } from "@/auth";
 import { currentSession, requireUser } from "@/lib/auth/current-user";
-import { revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
+import { isSessionId, revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/forms/form-state";
 
 export async function signOutAction() {
@@ -13,15 +12,13 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 
-/** newSessionId()'s shape: anything else names no session, and a NUL byte would reach PostgreSQL as an error. */
-const sessionIdSchema = z.string().regex(/^[\w-]{43}$/);
 
 export async function revokeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, session } = await requireUser("/account");
-  const parsed = sessionIdSchema.safeParse(formData.get("sessionId"));
-  if (!parsed.success) return { message: { key: "revokedOne" } };
-  if (parsed.data === session.id) return signOutAction() as never;
-  await revokeSession({ userId: user.id, sessionId: parsed.data });
+  const sessionId = formData.get("sessionId");
+  if (!isSessionId(sessionId)) return { message: { key: "revokedOne" } };
+  if (sessionId === session.id) return signOutAction() as never;
+  await revokeSession({ userId: user.id, sessionId });
   revalidatePath("/account");
   return { message: { key: "revokedOne" } };
 }
