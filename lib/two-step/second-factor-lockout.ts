@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { secondFactorLockouts } from "@/db/schema";
 import { waitAfterFailures } from "./code-policy";
 
@@ -7,13 +8,16 @@ type Tx = Pick<DB, "select" | "insert" | "update" | "execute">;
 export type LockoutRow = typeof secondFactorLockouts.$inferSelect;
 
 /** The account's lockout row, locked for this transaction (created at zero failures if missing); one statement. */
-export async function lockLockoutRow(tx: Tx, userId: string) {
-  const [row] = await tx
-    .insert(secondFactorLockouts)
-    .values({ userId })
-    .onConflictDoUpdate({ target: secondFactorLockouts.userId, set: { userId } })
-    .returning();
-  return row!;
+export async function lockLockoutRow(tx: Tx, userId: string): Promise<LockoutRow> {
+  // Written in SQL: Drizzle's insert builder walks every column for defaults on each call, which cost more than the
+  // statement itself, and this runs for every code checked and every code sent.
+  const result = await tx.execute(sql`
+    insert into second_factor_lockouts (user_id) values (${userId}::uuid)
+    on conflict (user_id) do update set user_id = excluded.user_id
+    returning consecutive_failures, blocked_until, updated_at`);
+  const [row] = rowsOf<{ consecutive_failures: number; blocked_until: string | Date | null; updated_at: string | Date }>(result);
+  const { consecutive_failures, blocked_until, updated_at } = row!;
+  return { userId, consecutiveFailures: consecutive_failures, blockedUntil: blocked_until === null ? null : new Date(blocked_until), updatedAt: new Date(updated_at) };
 }
 
 /** Null when a code may be tried now; else when (or "locked" for good until recovery). */

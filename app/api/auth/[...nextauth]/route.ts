@@ -1,3 +1,5 @@
 import { handlers } from "@/auth";
+import { whileDatabaseAnswers } from "@/lib/layout/database-gate";
 
-export const { GET, POST } = handlers;
+export const GET = whileDatabaseAnswers(handlers.GET);
+export const POST = whileDatabaseAnswers(handlers.POST);
