@@ -4,7 +4,7 @@
 // With $BENCH_CPU_PROFILE_DIR set it also writes a V8 CPU profile per interval (<seq>.cpuprofile, open it in Chrome
 // DevTools): the bench signals before and after each phase, so each phase gets its own profile.
 // (`--cpu-prof` is refused in NODE_OPTIONS, and would give one profile of the whole run.)
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -23,7 +23,9 @@ if (file) {
     seq += 1;
     profiler?.rotate(join(profileDir, `${seq}.cpuprofile`));
     const stats = { seq, pid: process.pid, mean_ms: ms(histogram.mean), p50_ms: ms(histogram.percentile(50)), p99_ms: ms(histogram.percentile(99)), max_ms: ms(histogram.max) };
-    writeFileSync(file, JSON.stringify(stats));
+    // Written aside and renamed: the bench polls this file and must never read it half-written.
+    writeFileSync(`${file}.tmp`, JSON.stringify(stats));
+    renameSync(`${file}.tmp`, file);
     histogram.reset();
   });
 }
