@@ -14,8 +14,8 @@ export async function proxy(request: NextRequest) {
     return tooLargeAnswer(request);
   }
   // Every page and action needs the database: while it is away, say so at once rather than hang on reconnects.
-  // (API routes are not routed here: they answer JSON with their own headers, and gate themselves with
-  // whileDatabaseAnswers — the proxy cost a POST about a sixth of its server time.)
+  // (API routes are not routed here: they answer JSON with their own headers, and apiRoute gates them and caps
+  // their bodies — running the proxy cost a POST about a sixth of its server time.)
   if (!(await databaseAnswering())) return unavailablePage(request);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";

@@ -4,7 +4,7 @@
 // With $BENCH_CPU_PROFILE_DIR set it also writes a V8 CPU profile per interval (<seq>.cpuprofile, open it in Chrome
 // DevTools): the bench signals before and after each phase, so each phase gets its own profile.
 // (`--cpu-prof` is refused in NODE_OPTIONS, and would give one profile of the whole run.)
-import { renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -31,6 +31,7 @@ if (file) {
 }
 
 function startProfiler() {
+  mkdirSync(profileDir, { recursive: true });
   const session = new Session();
   session.connect();
   const start = () => session.post("Profiler.start");
@@ -39,8 +40,14 @@ function startProfiler() {
     /** Writes what was sampled since the last call to `path` and starts sampling afresh. */
     rotate(path) {
       session.post("Profiler.stop", (error, result) => {
-        if (!error) writeFileSync(path, JSON.stringify(result.profile));
-        start();
+        // A profile that cannot be written is lost, never the server under test.
+        try {
+          if (!error) writeFileSync(path, JSON.stringify(result.profile));
+        } catch (writeError) {
+          process.stderr.write(`loop-lag: ${writeError}\n`);
+        } finally {
+          start();
+        }
       });
     },
   };

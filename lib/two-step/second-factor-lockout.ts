@@ -17,7 +17,7 @@ export async function lockLockoutRow(tx: Tx, userId: string): Promise<LockoutRow
     returning consecutive_failures, blocked_until, updated_at`);
   const [row] = rowsOf<{ consecutive_failures: number; blocked_until: string | Date | null; updated_at: string | Date }>(result);
   const { consecutive_failures, blocked_until, updated_at } = row!;
-  return { userId, consecutiveFailures: consecutive_failures, blockedUntil: blocked_until === null ? null : new Date(blocked_until), updatedAt: new Date(updated_at) };
+  return { userId, consecutiveFailures: Number(consecutive_failures), blockedUntil: blocked_until === null ? null : new Date(blocked_until), updatedAt: new Date(updated_at) };
 }
 
 /** Null when a code may be tried now; else when (or "locked" for good until recovery). */

@@ -6,9 +6,17 @@ import { openPglite, openPostgres, useDatabase as pointAppAt } from "@/db";
 import { NextRequest } from "next/server";
 import { unstable_doesMiddlewareMatch as routedThroughProxy } from "next/experimental/testing/server";
 import { config, proxy } from "@/proxy";
+import { apiBodyLimitBytes } from "@/lib/layout/api-route";
 
 // The proxy's gate (proxy.ts): while PostgreSQL is away, pages and actions get a 503 at once instead of hanging.
 // Probes are injected here (a fake clock and a fake answer); the real probe runs in postgres-restart.test.ts' world.
+
+/** Every API route module but /api/health (it probes the database itself), as paths from the project's root. */
+const apiRouteFiles = () =>
+  readdirSync("app/api", { recursive: true, encoding: "utf8" })
+    .filter((file) => /^route\.(ts|tsx|js)$/.test(basename(file)) && !file.startsWith(join("health", "route.")))
+    .map((file) => join("app", "api", file));
+const routeModule = (file: string) => import(/* @vite-ignore */ `@/${file.replace(/\.(ts|tsx|js)$/, "")}`) as Promise<Record<string, unknown>>;
 
 describe("databaseAnswering", () => {
   afterEach(() => {
@@ -60,12 +68,10 @@ describe("databaseAnswering", () => {
 
   it("every API route but the health check answers a 503 JSON body at once while the server is away", async () => {
     withServer();
-    const routes = readdirSync("app/api", { recursive: true, encoding: "utf8" })
-      .filter((file) => basename(file) === "route.ts" && file !== join("health", "route.ts"))
-      .map((file) => join("app", "api", file));
+    const routes = apiRouteFiles();
     expect(routes.length, "the API routes were found").toBeGreaterThan(5);
     for (const file of routes) {
-      const handlers = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
+      const handlers = await routeModule(file);
       const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => typeof handlers[method] === "function");
       expect(methods.length, file).toBeGreaterThan(0);
       for (const method of methods) {
@@ -94,6 +100,30 @@ describe("databaseAnswering", () => {
     const tooLarge = await proxy(big);
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.text()).toBe("このリクエストは大きすぎます。");
+  });
+
+  it("every API route refuses a body over the limit, or one sent without a length, before reading it", async () => {
+    // The database is up (PGlite): only the size decides.
+    const embedded = openPglite();
+    pointAppAt(embedded);
+    const routes = apiRouteFiles();
+    let posts = 0;
+    for (const file of routes) {
+      const handlers = await routeModule(file);
+      if (typeof handlers.POST !== "function") continue;
+      posts++;
+      const handler = handlers.POST as (request: Request, context: unknown) => Promise<Response>;
+      const context = { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000", query: "x", nextauth: ["callback", "credentials"] }) };
+      const big = new NextRequest("http://localhost/api/x", { method: "POST", headers: { origin: "http://localhost", "content-length": String(apiBodyLimitBytes + 1) } });
+      const chunked = new NextRequest("http://localhost/api/x", { method: "POST", headers: { origin: "http://localhost", "transfer-encoding": "chunked" } });
+      for (const request of [big, chunked]) {
+        const answer = await handler(request, context);
+        expect(answer.status, file).toBe(413);
+        expect(await answer.json()).toEqual({ error: "That request is too large." });
+      }
+    }
+    expect(posts, "routes that take a body were found").toBeGreaterThan(3);
+    await embedded.close();
   });
 
   it("routes every page through the proxy, and neither API routes (they gate themselves) nor static files", () => {

@@ -1,5 +1,5 @@
 import { handlers } from "@/auth";
-import { whileDatabaseAnswers } from "@/lib/layout/database-gate";
+import { apiRoute } from "@/lib/layout/api-route";
 
-export const GET = whileDatabaseAnswers(handlers.GET);
-export const POST = whileDatabaseAnswers(handlers.POST);
+export const GET = apiRoute(handlers.GET);
+export const POST = apiRoute(handlers.POST);

@@ -7,7 +7,7 @@ import { enrollmentTestQueries } from "@/lib/two-step/enrollment/test-hooks";
 import { factorTestQueries } from "@/lib/two-step/factor-test-hooks";
 import { passkeyTestQueries } from "@/lib/two-step/passkeys/test-hooks";
 import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
-import { whileDatabaseAnswers } from "@/lib/layout/database-gate";
+import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +38,7 @@ const queries = {
   fingerprint: () => fingerprintState(),
 };
 
-export const GET = whileDatabaseAnswers(async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {
+export const GET = apiRoute(async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {
   const { query } = await params;
   if (process.env.STEPWISE_TEST_HOOKS !== "1" || !(query in queries)) return new Response("Not found", { status: 404 });
   const arg = new URL(request.url).searchParams.get("q") ?? "";
@@ -52,7 +52,7 @@ const mutations = {
   "resume-country": resumeCountryForTest,
 };
 
-export const POST = whileDatabaseAnswers(async function POST(request: Request, { params }: { params: Promise<{ query: string }> }) {
+export const POST = apiRoute(async function POST(request: Request, { params }: { params: Promise<{ query: string }> }) {
   const { query } = await params;
   if (process.env.STEPWISE_TEST_HOOKS !== "1" || !(query in mutations)) return new Response("Not found", { status: 404 });
   const arg = new URL(request.url).searchParams.get("q") ?? "";
