@@ -1,6 +1,5 @@
 import { authenticateBasic } from "@/lib/app-passwords/authenticate-basic";
 import { clientIp } from "@/lib/auth/request-info";
-import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +9,7 @@ const challenge = { "WWW-Authenticate": 'Basic realm="Stepwise API", charset="UT
  * The account behind an HTTP Basic credential — the small API that app-specific passwords exist for. Never a
  * session: each request authenticates on its own, and the sign-in page never accepts these passwords.
  */
-export const GET = apiRoute(async function GET(request: Request) {
+export async function GET(request: Request) {
   const result = await authenticateBasic({ header: request.headers.get("authorization"), ip: clientIp(request.headers) });
   if (!result.ok) {
     if (result.reason === "throttled") {
@@ -28,4 +27,4 @@ export const GET = apiRoute(async function GET(request: Request) {
     { email: user.email, name: user.name, country: user.countryCode, twoStepVerification: !!user.twoStepEnabledAt, authenticatedWith: via },
     { headers: { "Cache-Control": "no-store" } },
   );
-});
+}
