@@ -12,7 +12,6 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 
-
 export async function revokeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, session } = await requireUser("/account");
   const sessionId = formData.get("sessionId");
