@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { withServerLimits } from "./server-limits";
+import { nextStartArgs, withServerLimits } from "./server-limits";
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -23,6 +23,6 @@ if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-
 const prepared = spawnSync("node_modules/.bin/tsx", ["scripts/prepare-db.ts"], { stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const server = spawn("node_modules/.bin/next", ["start", "-p", process.env.E2E_PORT ?? "3100"], { stdio: "inherit", env: withServerLimits(env) });
+const server = spawn("node_modules/.bin/next", nextStartArgs(process.env.E2E_PORT ?? "3100"), { stdio: "inherit", env: withServerLimits(env) });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

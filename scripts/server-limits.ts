@@ -9,3 +9,17 @@
 export function withServerLimits(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, "--max-http-header-size=7168"].filter(Boolean).join(" ") };
 }
+
+/**
+ * How long an idle keep-alive connection stays open. The server must be the last to close one: a client or proxy
+ * that sends a request on a connection just as the server closes it gets a reset instead of an answer, and nginx
+ * does not resend a POST. Node's default (5 s, closed 1 s after that) is shorter than nginx's upstream
+ * `keepalive_timeout` and most load balancers' idle timeout (60 s), and Playwright's request client keeps idle
+ * connections with no limit: under load its requests after ~6 s of quiet were reset (1 in ~300, reproduced here).
+ */
+const keepAliveTimeoutMs = 65_000;
+
+/** Arguments for `next start` on `port` (and `hostname`, if given). */
+export function nextStartArgs(port: string | number, hostname?: string): string[] {
+  return ["start", "-p", String(port), ...(hostname ? ["-H", hostname] : []), "--keepAliveTimeout", String(keepAliveTimeoutMs)];
+}

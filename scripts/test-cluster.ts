@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { withServerLimits } from "./server-limits";
+import { nextStartArgs, withServerLimits } from "./server-limits";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -114,6 +114,7 @@ http {
   upstream stepwise {
 ${upstreams.map((u) => `    server ${u};`).join("\n")}
     keepalive 16;
+    keepalive_timeout 60s; # nginx's default, under the instances' 65 s (nextStartArgs): nginx closes first
   }
 
   server {
@@ -231,8 +232,8 @@ async function main(): Promise<number> {
   run("node_modules/.bin/tsx", ["scripts/prepare-db.ts"], env, "scripts/prepare-db.ts");
 
   // -H 127.0.0.1: the instances answer on loopback only (nginx, and the specs that address them directly).
-  const a = startChild("instance-a", "node_modules/.bin/next", ["start", "-p", String(portA), "-H", "127.0.0.1"], withServerLimits(env));
-  const b = startChild("instance-b", "node_modules/.bin/next", ["start", "-p", String(portB), "-H", "127.0.0.1"], withServerLimits(env));
+  const a = startChild("instance-a", "node_modules/.bin/next", nextStartArgs(portA, "127.0.0.1"), withServerLimits(env));
+  const b = startChild("instance-b", "node_modules/.bin/next", nextStartArgs(portB, "127.0.0.1"), withServerLimits(env));
   await Promise.all([waitForHealth(`${instanceA}/api/health`, a, "instance A"), waitForHealth(`${instanceB}/api/health`, b, "instance B")]);
 
   const nginxDir = join(work, "nginx");
