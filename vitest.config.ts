@@ -19,6 +19,8 @@ export default defineConfig({
     // (Vitest's default of cores - 1 means a single worker on a 2-core CI machine, ~2x slower).
     maxWorkers: availableParallelism(),
     restoreMocks: true,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; Vite resolves it.
+    server: { deps: { inline: ["next-auth"] } },
     unstubEnvs: true,
   },
 });

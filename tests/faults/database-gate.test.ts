@@ -1,12 +1,22 @@
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseAnswering, probeReuseMs, resetDatabaseGate } from "@/db/availability";
 import { openPglite, openPostgres, useDatabase as pointAppAt } from "@/db";
 import { NextRequest } from "next/server";
 import { unstable_doesMiddlewareMatch as routedThroughProxy } from "next/experimental/testing/server";
 import { config, proxy } from "@/proxy";
+import { apiBodyLimitBytes } from "@/lib/layout/api-route";
 
 // The proxy's gate (proxy.ts): while PostgreSQL is away, pages and actions get a 503 at once instead of hanging.
 // Probes are injected here (a fake clock and a fake answer); the real probe runs in postgres-restart.test.ts' world.
+
+/** Every API route module but /api/health (it probes the database itself), as paths from the project's root. */
+const apiRouteFiles = () =>
+  readdirSync("app/api", { recursive: true, encoding: "utf8" })
+    .filter((file) => /^route\.(ts|tsx|js)$/.test(basename(file)) && !file.startsWith(join("health", "route.")))
+    .map((file) => join("app", "api", file));
+const routeModule = (file: string) => import(/* @vite-ignore */ `@/${file.replace(/\.(ts|tsx|js)$/, "")}`) as Promise<Record<string, unknown>>;
 
 describe("databaseAnswering", () => {
   afterEach(() => {
@@ -47,17 +57,32 @@ describe("databaseAnswering", () => {
     await embedded.close();
   });
 
-  it("the proxy answers pages with a 503 page and API routes with a 503 JSON body, at once, while the server is away", async () => {
+  it("the proxy answers pages with a 503 page, at once, while the server is away", async () => {
     // Nothing listens on port 1: the real probe fails at once (connection refused), as for a stopped server.
     withServer();
     const page = await proxy(new NextRequest("http://localhost/account"));
     expect(page.status).toBe(503);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(page.headers.get("retry-after")).toBe("5");
-    const api = await proxy(new NextRequest("http://localhost/api/availability?country=FR"));
-    expect(api.status).toBe(503);
-    expect(await api.json()).toEqual({ error: expect.stringContaining("temporarily unavailable") });
-    expect(api.headers.get("retry-after")).toBe("5");
+  });
+
+  it("every API route but the health check answers a 503 JSON body at once while the server is away", async () => {
+    withServer();
+    const routes = apiRouteFiles();
+    expect(routes.length, "the API routes were found").toBeGreaterThan(5);
+    for (const file of routes) {
+      const handlers = await routeModule(file);
+      const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => typeof handlers[method] === "function");
+      expect(methods.length, file).toBeGreaterThan(0);
+      for (const method of methods) {
+        const handler = handlers[method] as (request: Request, context: unknown) => Promise<Response>;
+        const request = new NextRequest("http://localhost/api/x", { method, headers: { origin: "http://localhost" } });
+        const answer = await handler(request, { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000", query: "x", nextauth: ["session"] }) });
+        expect(answer.status, `${method} ${file}`).toBe(503);
+        expect(await answer.json(), `${method} ${file}`).toEqual({ error: expect.stringContaining("temporarily unavailable") });
+        expect(answer.headers.get("retry-after")).toBe("5");
+      }
+    }
   });
 
   it("writes the 503 page and the 413 answer in the visitor's language, chosen without the database", async () => {
@@ -77,11 +102,38 @@ describe("databaseAnswering", () => {
     expect(await tooLarge.text()).toBe("このリクエストは大きすぎます。");
   });
 
-  it("routes every page and API route through the proxy, except the health check (it probes for itself) and static files", () => {
-    const through = (url: string) => routedThroughProxy({ config, url });
-    for (const url of ["/", "/sign-in", "/account/security", "/admin", "/api/availability", "/api/device-prompts", "/api/auth/session", "/api/v1/me"]) {
-      expect(through(url), url).toBe(true);
+  it("every API route refuses a body over the limit, or one sent without a length, reading it off the wire first", async () => {
+    // The database is up (PGlite): only the size decides.
+    const embedded = openPglite();
+    pointAppAt(embedded);
+    const routes = apiRouteFiles();
+    let posts = 0;
+    for (const file of routes) {
+      const handlers = await routeModule(file);
+      if (typeof handlers.POST !== "function") continue;
+      posts++;
+      const handler = handlers.POST as (request: Request, context: unknown) => Promise<Response>;
+      const context = { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000", query: "x", nextauth: ["callback", "credentials"] }) };
+      const body = "A".repeat(apiBodyLimitBytes + 1);
+      const big = new NextRequest("http://localhost/api/x", { method: "POST", body, headers: { origin: "http://localhost", "content-length": String(body.length) } });
+      const chunked = new NextRequest("http://localhost/api/x", { method: "POST", headers: { origin: "http://localhost", "transfer-encoding": "chunked" } });
+      for (const request of [big, chunked]) {
+        const answer = await handler(request, context);
+        expect(answer.status, file).toBe(413);
+        expect(await answer.json()).toEqual({ error: "That request is too large." });
+      }
+      // Read to the end before the reply, never left on the wire: a client reusing the connection would see it reset.
+      expect(big.bodyUsed, file).toBe(true);
     }
-    for (const url of ["/api/health", "/_next/static/chunks/app.js", "/favicon.ico"]) expect(through(url), url).toBe(false);
+    expect(posts, "routes that take a body were found").toBeGreaterThan(3);
+    await embedded.close();
+  });
+
+  it("routes every page through the proxy, and neither API routes (they gate themselves) nor static files", () => {
+    const through = (url: string) => routedThroughProxy({ config, url });
+    for (const url of ["/", "/sign-in", "/account/security", "/admin", "/verify", "/apiary"]) expect(through(url), url).toBe(true);
+    for (const url of ["/api/health", "/api/verify", "/api/auth/session", "/api/v1/me", "/_next/static/chunks/app.js", "/favicon.ico"]) {
+      expect(through(url), url).toBe(false);
+    }
   });
 });

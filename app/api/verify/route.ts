@@ -8,6 +8,7 @@ import { checkSecondFactor, readSecondFactorProof } from "@/lib/two-step/check-s
 import { challengeFeedback, type ChallengeFeedback } from "@/lib/two-step/challenge-messages";
 import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
+import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ const throttled = new Set(["locked", "lockedForGood", "tooManyTries"]);
  * session upgraded, and the browser then loads the next page itself. (A server action that redirects renders that page
  * into its reply, which was most of what a verification cost the server.)
  */
-export async function POST(request: Request) {
+export const POST = apiRoute(async function POST(request: Request) {
   // The session cookie is SameSite=Lax; a cross-site form or fetch is refused here as well.
   if (!isSameOriginRequest(request.headers)) return reply({ error: { key: "notValid" } }, 403);
   const token = await readSessionToken();
@@ -48,7 +49,7 @@ export async function POST(request: Request) {
   const upgraded = await upgradeSession({ pendingSessionId: session.id, deviceId: device?.id ?? null });
   if (upgraded) await moveSessionCookie(token, upgraded);
   return reply({ redirectTo });
-}
+});
 
 function reply(body: VerifyReply, status = 200) {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });

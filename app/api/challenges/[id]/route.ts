@@ -3,11 +3,12 @@ import { z } from "zod";
 import { db } from "@/db";
 import { challenges } from "@/db/schema";
 import { currentSession } from "@/lib/auth/current-user";
+import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
 /** The state of a code this very session asked for (so the asking browser learns of a "Don't allow" at once). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = apiRoute(async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const current = await currentSession();
   const { id } = await params;
   if (!current || !z.uuid().safeParse(id).success) return Response.json({ status: "unknown" }, { status: 404 });
@@ -18,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!row) return Response.json({ status: "unknown" }, { status: 404 });
   const status = row.deniedAt ? "denied" : row.consumedAt ? "used" : row.replacedAt ? "replaced" : row.expiresAt <= new Date() ? "expired" : "open";
   return Response.json({ status }, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -7,6 +7,7 @@ import { enrollmentTestQueries } from "@/lib/two-step/enrollment/test-hooks";
 import { factorTestQueries } from "@/lib/two-step/factor-test-hooks";
 import { passkeyTestQueries } from "@/lib/two-step/passkeys/test-hooks";
 import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
+import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -37,12 +38,12 @@ const queries = {
   fingerprint: () => fingerprintState(),
 };
 
-export async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {
+export const GET = apiRoute(async function GET(request: Request, { params }: { params: Promise<{ query: string }> }) {
   const { query } = await params;
   if (process.env.STEPWISE_TEST_HOOKS !== "1" || !(query in queries)) return new Response("Not found", { status: 404 });
   const arg = new URL(request.url).searchParams.get("q") ?? "";
   return Response.json(await queries[query as keyof typeof queries](arg));
-}
+});
 
 /** Test-only seed mutations (same guard): POST /api/test/enable-two-step?q=<email>. */
 const mutations = {
@@ -51,10 +52,10 @@ const mutations = {
   "resume-country": resumeCountryForTest,
 };
 
-export async function POST(request: Request, { params }: { params: Promise<{ query: string }> }) {
+export const POST = apiRoute(async function POST(request: Request, { params }: { params: Promise<{ query: string }> }) {
   const { query } = await params;
   if (process.env.STEPWISE_TEST_HOOKS !== "1" || !(query in mutations)) return new Response("Not found", { status: 404 });
   const arg = new URL(request.url).searchParams.get("q") ?? "";
   const result = await mutations[query as keyof typeof mutations](arg, request);
   return result ? Response.json(result) : new Response("Not found", { status: 404 });
-}
+});

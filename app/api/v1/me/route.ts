@@ -1,5 +1,6 @@
 import { authenticateBasic } from "@/lib/app-passwords/authenticate-basic";
 import { clientIp } from "@/lib/auth/request-info";
+import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ const challenge = { "WWW-Authenticate": 'Basic realm="Stepwise API", charset="UT
  * The account behind an HTTP Basic credential — the small API that app-specific passwords exist for. Never a
  * session: each request authenticates on its own, and the sign-in page never accepts these passwords.
  */
-export async function GET(request: Request) {
+export const GET = apiRoute(async function GET(request: Request) {
   const result = await authenticateBasic({ header: request.headers.get("authorization"), ip: clientIp(request.headers) });
   if (!result.ok) {
     if (result.reason === "throttled") {
@@ -27,4 +28,4 @@ export async function GET(request: Request) {
     { email: user.email, name: user.name, country: user.countryCode, twoStepVerification: !!user.twoStepEnabledAt, authenticatedWith: via },
     { headers: { "Cache-Control": "no-store" } },
   );
-}
+});

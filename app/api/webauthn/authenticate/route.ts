@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { passkeyCookie, passkeyCookieMaxAge } from "@/lib/two-step/passkeys/passkey-cookie";
 import { startPasskeyAuthentication } from "@/lib/two-step/passkeys/start-passkey-authentication";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
+import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ const refuse = (status: number, error: string) => Response.json({ error }, { sta
  * pending its second step (sign_in), a fully signed-in session confirming a change (step_up), or — for a
  * passwordless sign-in — a fresh random attempt id kept in a 5-minute httpOnly cookie.
  */
-export async function POST(request: Request) {
+export const POST = apiRoute(async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers)) return refuse(403, "forbidden");
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return refuse(400, "bad_request");
@@ -58,4 +59,4 @@ export async function POST(request: Request) {
     if (error instanceof AppError && error.code === "NO_PASSKEY") return refuse(409, "no_passkey");
     throw error;
   }
-}
+});

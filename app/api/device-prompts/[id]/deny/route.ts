@@ -3,11 +3,12 @@ import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { denyChallenge } from "@/lib/two-step/push/deny-challenge";
 import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
+import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
 /** "Don't allow": refuses one pushed code from a trusted browser of the same account. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = apiRoute(async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   // The cookies are SameSite=Lax, and a cross-site form or fetch is refused here as well.
   if (!isSameOriginRequest(request.headers)) return Response.json({ status: "forbidden" }, { status: 403 });
   const receiver = await findPromptReceiver({ current: await currentSession(), deviceToken: await readDeviceToken() });
@@ -16,4 +17,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return Response.json({ status: "unknown" }, { status: 404 });
   }
   return Response.json({ status: "denied" }, { headers: { "cache-control": "no-store" } });
-}
+});
