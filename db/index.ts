@@ -15,15 +15,17 @@ export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 export interface Database {
   db: DB;
+  /** Where the staff dashboards read: a replica of `db` (DATABASE_READ_URL), when there is one. */
+  reader?: DB;
   driver: "pglite" | "postgres";
   url?: string;
   close: () => Promise<void>;
 }
 
-export function openPostgres(url: string): Database {
+export function openPostgres(url: string, { max = Number(process.env.DATABASE_POOL_SIZE ?? 10) } = {}): Database {
   const client = preparingStatements(
     postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max,
       connect_timeout: 5,
       onnotice: () => {},
     }),
@@ -41,8 +43,16 @@ export function openPglite(dataDir?: string): Database {
 }
 
 export function openDatabase(): Database {
-  const { DATABASE_URL, DATA_DIR } = env();
-  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(DATA_DIR);
+  const { DATABASE_URL, DATABASE_READ_URL, DATA_DIR } = env();
+  if (!DATABASE_URL) return openPglite(DATA_DIR);
+  const primary = openPostgres(DATABASE_URL);
+  // Staff dashboards are a few people at a time: a small pool.
+  return DATABASE_READ_URL ? withReader(primary, openPostgres(DATABASE_READ_URL, { max: 4 })) : primary;
+}
+
+/** `primary` with `replica` as the place dashboards read; closing it closes both. */
+export function withReader(primary: Database, replica: Database): Database {
+  return { ...primary, reader: replica.db, close: () => Promise.all([primary.close(), replica.close()]).then(() => {}) };
 }
 
 // Kept on globalThis so dev hot reload reuses one connection pool (and one PGlite).
@@ -57,13 +67,28 @@ export function useDatabase(value: Database | undefined) {
   globalForDb.stepwiseDb = value;
 }
 
-/** The app's Drizzle handle, opened on first use so importing a module never touches the database. */
-export const db: DB = new Proxy({} as DB, {
-  get(_target, property) {
-    const real = database().db;
-    const value = Reflect.get(real, property, real);
-    return typeof value === "function" ? value.bind(real) : value;
-  },
+/** A Drizzle handle resolved on every use, so importing a module never opens the database. */
+function lazyHandle(resolve: () => DB): DB {
+  return new Proxy({} as DB, {
+    get(_target, property) {
+      const real = resolve();
+      const value = Reflect.get(real, property, real);
+      return typeof value === "function" ? value.bind(real) : value;
+    },
+  });
+}
+
+/** The app's Drizzle handle: the primary, for every read and write. */
+export const db: DB = lazyHandle(() => database().db);
+
+/**
+ * The staff dashboards' reads (rollups, gauges, the country table), which may lag the primary by the replication
+ * delay: the replica at DATABASE_READ_URL, else the primary. Nothing that must read its own writes goes here —
+ * sessions, limits, codes, step-ups, rollout state, guardrails.
+ */
+export const dashboardDb: DB = lazyHandle(() => {
+  const { db: primary, reader } = database();
+  return reader ?? primary;
 });
 
 export { schema };

@@ -1,16 +1,23 @@
 import { z } from "zod";
 
+const postgresUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must look like postgres://user:password@host:5432/database")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must look like postgres://user:password@host:5432/database")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: postgresUrl,
+  /** A read replica of DATABASE_URL for the staff dashboards (db/index.ts' dashboardDb). */
+  DATABASE_READ_URL: postgresUrl,
   DATA_DIR: z.string().default(".data/pglite"),
   SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(5),
   SIGNIN_IP_LIMIT: z.coerce.number().int().positive().default(100),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+}).refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
+  path: ["DATABASE_READ_URL"],
+  message: "needs DATABASE_URL: it names a replica of that PostgreSQL (the embedded database has none)",
 });
 
 export type Env = z.infer<typeof schema>;

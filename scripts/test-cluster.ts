@@ -216,6 +216,8 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    // The dashboards read through their own pool, as with a replica (here the same database: no lag to wait for).
+    DATABASE_READ_URL: databaseUrl,
     NEXT_DIST_DIR: distDir,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-e2e-only-secret-e2e-only",
     TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY ?? "ZTJlLW9ubHktdG90cC1rZXktZTJlLW9ubHktdG90cC0=",

@@ -16,6 +16,7 @@ describe("readEnv", () => {
   it("applies the defaults to an empty environment (embedded database)", () => {
     expect(readEnv({})).toEqual({
       DATABASE_URL: undefined,
+      DATABASE_READ_URL: undefined,
       DATA_DIR: ".data/pglite",
       SIGNIN_ACCOUNT_LIMIT: 5,
       SIGNIN_IP_LIMIT: 100,
@@ -58,6 +59,15 @@ describe("readEnv", () => {
     expect(error.message).toContain("SIGNIN_ACCOUNT_LIMIT");
     expect(error.message).toContain("SIGNIN_WINDOW_MINUTES");
     expect(error.message.split("; ")).toHaveLength(3);
+  });
+
+  it("takes a dashboard replica only beside a PostgreSQL primary, and checks it like the primary", () => {
+    const both = { DATABASE_URL: "postgres://db/stepwise", DATABASE_READ_URL: " postgres://replica/stepwise " };
+    expect(readEnv(both)).toMatchObject({ DATABASE_URL: "postgres://db/stepwise", DATABASE_READ_URL: "postgres://replica/stepwise" });
+    expect(envError({ DATABASE_READ_URL: "postgres://replica/stepwise" }).message).toBe(
+      "Invalid environment: DATABASE_READ_URL needs DATABASE_URL: it names a replica of that PostgreSQL (the embedded database has none)",
+    );
+    expect(envError({ ...both, DATABASE_READ_URL: "replica:5432" }).message).toMatch(/^Invalid environment: DATABASE_READ_URL must look like postgres:\/\//);
   });
 
   it.each([["0"], ["-1"], ["2.5"], ["five"]])("refuses SIGNIN_IP_LIMIT=%j", (value) => {

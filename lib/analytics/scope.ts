@@ -1,5 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
-import { db } from "@/db";
+import { dashboardDb } from "@/db";
 import { waveCountries, waves } from "@/db/schema";
 import type { DashboardFilters } from "./dashboard-filters";
 
@@ -7,7 +7,7 @@ import type { DashboardFilters } from "./dashboard-filters";
 export async function scopeCountries(filters: Pick<DashboardFilters, "waveId" | "country">): Promise<string[] | null> {
   if (filters.country) return [filters.country];
   if (!filters.waveId) return null;
-  const rows = await db
+  const rows = await dashboardDb
     .select({ code: waveCountries.countryCode })
     .from(waveCountries)
     .innerJoin(waves, and(eq(waves.id, waveCountries.waveId), ne(waves.status, "cancelled")))

@@ -11,7 +11,7 @@ import { LockoutRisk } from "@/components/admin/dashboard/lockout-risk";
 import { NumbersTable } from "@/components/admin/dashboard/numbers-table";
 import { methodName, OUTCOME_COLOURS, seriesColour } from "@/components/admin/dashboard/palette";
 import { adoptionRows, adoptionTableDays, enrollmentRows } from "@/components/admin/dashboard/series";
-import { db } from "@/db";
+import { dashboardDb } from "@/db";
 import { countries } from "@/db/schema";
 import { addDays, daysBetween, parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
 import { readDashboardVersion } from "@/lib/analytics/dashboard-version";
@@ -35,7 +35,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const [dashboard, allWaves, names, unscopedTable] = await Promise.all([
     loadDashboard(filters, today),
     listWaves(now),
-    db.select({ code: countries.code, name: countries.name }).from(countries),
+    dashboardDb.select({ code: countries.code, name: countries.name }).from(countries),
     // The Country filter lists every country with accounts, whatever is selected now.
     scoped ? loadCountryTable({ ...filters, waveId: null, country: null }, null) : null,
   ]);

@@ -1,5 +1,5 @@
 import { and, between, eq, gt, inArray, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { dashboardDb } from "@/db";
 import { dailyRollups } from "@/db/schema";
 import { addDays, daysBetween } from "../dashboard-filters";
 import { gaugesAsOf } from "./load-rollups";
@@ -37,12 +37,12 @@ export async function loadAdoptionCurves({ countries, today, horizonDays = 180 }
         // horizon are skipped by the (metric, day) index instead of grouped).
         const [totals, daily, [after]] = await Promise.all([
           gaugesAsOf({ asOf: today, countries: w.countries }),
-          db
+          dashboardDb
             .select({ day: dailyRollups.day, metric: dailyRollups.metric, n: sql<number>`sum(${dailyRollups.count})::int` })
             .from(dailyRollups)
             .where(and(between(dailyRollups.day, w.launchDay, horizonEnd), inArray(dailyRollups.metric, ["account_created", "two_step_enabled", "two_step_disabled"]), scope))
             .groupBy(dailyRollups.day, dailyRollups.metric),
-          db
+          dashboardDb
             .select({ n: sql<number>`coalesce(sum(${dailyRollups.count}), 0)::int` })
             .from(dailyRollups)
             .where(and(eq(dailyRollups.metric, "account_created"), gt(dailyRollups.day, horizonEnd), scope)),

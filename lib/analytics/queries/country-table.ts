@@ -1,4 +1,4 @@
-import { db } from "@/db";
+import { dashboardDb } from "@/db";
 import { countries as countriesTable } from "@/db/schema";
 import type { DashboardFilters } from "../dashboard-filters";
 import { funnelSteps } from "./breakdowns";
@@ -27,7 +27,7 @@ export async function loadCountryTable(filters: DashboardFilters, countries: str
     gaugesAsOf({ asOf: filters.to, countries }),
     loadOfferedShare(new Date(`${filters.to}T23:59:59.999Z`)),
     sumRollups({ from: filters.from, to: filters.to, countries, metrics: [funnelSteps[0], "two_step_enabled", "sms_sent", "sms_failed", "challenge_passed", "challenge_failed"] }),
-    db.select({ code: countriesTable.code, name: countriesTable.name }).from(countriesTable),
+    dashboardDb.select({ code: countriesTable.code, name: countriesTable.name }).from(countriesTable),
   ]);
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
   const sum = (country: string, metric: string) => sums.filter((r) => r.country === country && r.metric === metric).reduce((n, r) => n + r.n, 0);

@@ -1,5 +1,5 @@
 import { and, between, gt, inArray, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { dashboardDb } from "@/db";
 import { countryGauges, dailyRollups } from "@/db/schema";
 
 export interface SumRow {
@@ -13,7 +13,7 @@ const inCountries = (countries: string[] | null) => (countries ? inArray(dailyRo
 
 /** Sums of the rollups over a day range, per country × metric × method. Reads countries × days rows at most. */
 export async function sumRollups({ from, to, countries, metrics }: { from: string; to: string; countries: string[] | null; metrics: string[] }): Promise<SumRow[]> {
-  return db
+  return dashboardDb
     .select({ country: dailyRollups.countryCode, metric: dailyRollups.metric, method: dailyRollups.method, n: sql<number>`sum(${dailyRollups.count})::int` })
     .from(dailyRollups)
     .where(and(between(dailyRollups.day, from, to), inArray(dailyRollups.metric, metrics), inCountries(countries)))
@@ -22,7 +22,7 @@ export async function sumRollups({ from, to, countries, metrics }: { from: strin
 
 /** Daily series over a range (one row per day × country × metric). */
 export async function dailySeries({ from, to, countries, metrics }: { from: string; to: string; countries: string[] | null; metrics: string[] }) {
-  return db
+  return dashboardDb
     .select({ day: dailyRollups.day, country: dailyRollups.countryCode, metric: dailyRollups.metric, n: sql<number>`sum(${dailyRollups.count})::int` })
     .from(dailyRollups)
     .where(and(between(dailyRollups.day, from, to), inArray(dailyRollups.metric, metrics), inCountries(countries)))
@@ -38,11 +38,11 @@ export type Gauge = "accounts" | "enrolled" | "lockout_risk";
  */
 export async function gaugesAsOf({ asOf, countries }: { asOf: string; countries: string[] | null }) {
   const [now, later] = await Promise.all([
-    db
+    dashboardDb
       .select({ country: countryGauges.countryCode, gauge: countryGauges.gauge, value: countryGauges.value })
       .from(countryGauges)
       .where(countries ? inArray(countryGauges.countryCode, countries.length ? countries : ["--"]) : undefined),
-    db
+    dashboardDb
       .select({ country: dailyRollups.countryCode, metric: dailyRollups.metric, n: sql<number>`sum(${dailyRollups.count})::int` })
       .from(dailyRollups)
       .where(and(gt(dailyRollups.day, asOf), inArray(dailyRollups.metric, ["account_created", "two_step_enabled", "two_step_disabled"]), inCountries(countries)))

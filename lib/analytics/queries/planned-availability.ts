@@ -1,11 +1,11 @@
 import { and, eq, ne } from "drizzle-orm";
-import { db } from "@/db";
+import { dashboardDb } from "@/db";
 import { waveCountries, waves } from "@/db/schema";
 import { availabilityAt } from "@/lib/rollout/availability";
 
 /** Share of each country's accounts the rollout plan offers 2SV at `at` (1 available, n% ramping, else 0). */
 export async function loadOfferedShare(at: Date) {
-  const rows = await db
+  const rows = await dashboardDb
     .select({ code: waveCountries.countryCode, wave: waves })
     .from(waveCountries)
     .innerJoin(waves, and(eq(waves.id, waveCountries.waveId), ne(waves.status, "cancelled")));
@@ -19,7 +19,7 @@ export async function loadOfferedShare(at: Date) {
 
 /** Waves that have started by `at`, with their countries and launch day (UTC). */
 export async function loadLaunchedWaves(at: Date) {
-  const rows = await db
+  const rows = await dashboardDb
     .select({ id: waves.id, name: waves.name, status: waves.status, startsAt: waves.startsAt, code: waveCountries.countryCode })
     .from(waves)
     .innerJoin(waveCountries, eq(waveCountries.waveId, waves.id))
