@@ -16,7 +16,9 @@ export async function recordPassedFactor(
   await Promise.all([
     clearFailures(tx, lockout, now),
     // In SQL: Drizzle's update builder walks all of users' columns on each call, more work than the update itself.
-    input.remember && tx.execute(sql`update users set last_second_factor = ${input.remember} where id = ${lockout.userId}::uuid`),
+    // Usually the method is the one remembered already: then no new row version is written.
+    input.remember &&
+      tx.execute(sql`update users set last_second_factor = ${input.remember} where id = ${lockout.userId}::uuid and last_second_factor is distinct from ${input.remember}`),
     recordEvent({ type: "challenge_passed", userId: lockout.userId, method: input.method, detail: input.purpose, at: now }, tx),
   ]);
 }
