@@ -22,10 +22,10 @@ export interface Database {
   close: () => Promise<void>;
 }
 
-export function openPostgres(url: string, { max = Number(process.env.DATABASE_POOL_SIZE ?? 10) } = {}): Database {
+export function openPostgres(url: string): Database {
   const client = preparingStatements(
     postgres(url, {
-      max,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       connect_timeout: 5,
       onnotice: () => {},
     }),
@@ -46,8 +46,7 @@ export function openDatabase(): Database {
   const { DATABASE_URL, DATABASE_READ_URL, DATA_DIR } = env();
   if (!DATABASE_URL) return openPglite(DATA_DIR);
   const primary = openPostgres(DATABASE_URL);
-  // Staff dashboards are a few people at a time: a small pool.
-  return DATABASE_READ_URL ? withReader(primary, openPostgres(DATABASE_READ_URL, { max: 4 })) : primary;
+  return DATABASE_READ_URL ? withReader(primary, openPostgres(DATABASE_READ_URL)) : primary;
 }
 
 /** `primary` with `replica` as the place dashboards read; closing it closes both. */

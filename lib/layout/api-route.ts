@@ -14,13 +14,14 @@ const discardLimitBytes = 16 * 1024 * 1024;
 export function apiRoute<Args extends unknown[]>(handler: (...args: Args) => Response | Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
     const request = args[0] instanceof Request ? args[0] : null;
-    const answer = !request || !bodyTooLarge(request.headers)
-      ? (await databaseAnswering()) ? await handler(...args) : databaseUnavailableJson()
-      : Response.json({ error: "That request is too large." }, { status: 413, headers: { "cache-control": "no-store" } });
-    // A body the handler did not read (a refusal, an early answer) is read and dropped before the reply, as the proxy's
-    // copy of it did: a reply that arrives while the client is still sending can get its reused connection reset.
-    if (request && !request.bodyUsed) await discardBody(request);
-    return answer;
+    try {
+      if (request && bodyTooLarge(request.headers)) return Response.json({ error: "That request is too large." }, { status: 413, headers: { "cache-control": "no-store" } });
+      return (await databaseAnswering()) ? await handler(...args) : databaseUnavailableJson();
+    } finally {
+      // A body the handler did not read (a refusal, an early answer, an error) is read and dropped before the reply, as
+      // the proxy's copy of it did: a reply that arrives while the client is still sending can get its connection reset.
+      if (request && !request.bodyUsed && !request.body?.locked) await discardBody(request);
+    }
   };
 }
 
