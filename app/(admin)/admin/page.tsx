@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { ChartCard, cardClass } from "@/components/admin/dashboard/card";
 import { CountryTable } from "@/components/admin/dashboard/country-table";
-import { AdoptionChart, BarListChart, EnrollmentsChart } from "@/components/admin/dashboard/lazy-charts";
+import { AdoptionChart } from "@/components/admin/dashboard/adoption-chart";
+import { BarListChart } from "@/components/admin/dashboard/bar-list-chart";
+import { EnrollmentsChart } from "@/components/admin/dashboard/enrollments-chart";
 import { FilterBar } from "@/components/admin/dashboard/filter-bar";
 import { formatCount, formatDay, formatShare } from "@/components/admin/dashboard/format";
 import { Funnel } from "@/components/admin/dashboard/funnel";

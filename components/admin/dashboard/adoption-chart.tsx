@@ -1,60 +1,68 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { axisProps, ChartFrame, ChartLegend, ChartTooltip, gridProps } from "./chart-parts";
+import { ChartFrame, ChartLegend, evenTicks, percentOf, ValueGrid } from "./chart-parts";
 import type { Row, Series } from "./series";
 
 const DAY_TICKS = [0, 30, 60, 90, 120, 150, 180];
-const percent = (v: number) => `${v}%`;
+const LAST_DAY = 180;
+const AXIS_WIDTH = 48;
+const AXIS_HEIGHT = 40;
 
-/** 0 up to the next multiple of 10 above the highest rate (at least 10%), in five even steps. */
-function rateTicks(rows: Row[], series: Series[]) {
-  const max = Math.max(0, ...rows.flatMap((r) => series.map((s) => Number(r[s.key] ?? 0))));
-  const top = Math.min(100, Math.max(10, Math.ceil(max / 10) * 10));
-  return Array.from({ length: 6 }, (_, i) => Math.round((top / 5) * i * 10) / 10);
-}
+const rateOf = (row: Row | undefined, s: Series) => (row?.[s.key] === undefined ? undefined : Number(row[s.key]));
 
 /** One line per wave: enrollment rate (%) by days since that wave's launch. */
 export function AdoptionChart({ rows, series, label }: { rows: Row[]; series: Series[]; label: string }) {
-  // A wave launched today has a single point: show it as a dot rather than an invisible line.
-  const ticks = rateTicks(rows, series);
-  const short = new Set(series.filter((s) => rows.filter((r) => r[s.key] !== undefined).length < 3).map((s) => s.key));
+  const max = Math.max(0, ...rows.flatMap((r) => series.map((s) => rateOf(r, s) ?? 0)));
+  // 0 up to the next multiple of 10 above the highest rate (at least 10%, at most 100%).
+  const ticks = evenTicks(Math.min(100, Math.max(10, Math.ceil(max / 10) * 10)));
+  const top = ticks.at(-1)!;
+  const y = (rate: number) => 100 - (100 * rate) / top;
   return (
     <>
       <ChartFrame label={label}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 288 }}>
-          <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 16, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid {...gridProps} />
-            <XAxis
-              {...axisProps}
-              dataKey="day"
-              type="number"
-              domain={[0, 180]}
-              ticks={DAY_TICKS}
-              label={{ value: "Days since launch", position: "insideBottom", offset: -10, fill: "currentColor", fontSize: 12 }}
-            />
-            <YAxis {...axisProps} width={48} tickFormatter={percent} domain={[0, ticks.at(-1)!]} ticks={ticks} />
-            <Tooltip
-              cursor={{ stroke: "currentColor", strokeOpacity: 0.3 }}
-              content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} format={(v) => `${v}%`} title={(day) => `Day ${String(day)} since launch`} />}
-            />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                type="monotone"
-                stroke={s.colour}
-                strokeWidth={2.5}
-                strokeDasharray={s.dash}
-                dot={short.has(s.key) ? { r: 4, fill: s.colour, strokeWidth: 0 } : false}
-                activeDot={{ r: 4 }}
-                isAnimationActive={false}
-                connectNulls={false}
+        <ValueGrid ticks={ticks} format={(v) => `${v}%`} left={AXIS_WIDTH} bottom={AXIS_HEIGHT} />
+        <div className="absolute right-3 top-0" style={{ left: AXIS_WIDTH, bottom: AXIS_HEIGHT }}>
+          {/* Stretched to the plot area; strokes keep their width (non-scaling-stroke). */}
+          <svg aria-hidden="true" viewBox={`0 0 ${LAST_DAY} 100`} preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
+            {series.map((s) => {
+              const points = rows.flatMap((r, day) => {
+                const rate = rateOf(r, s);
+                return rate === undefined ? [] : [`${day},${y(rate)}`];
+              });
+              return <polyline key={s.key} points={points.join(" ")} fill="none" stroke={s.colour} strokeWidth={2.5} strokeDasharray={s.dash} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />;
+            })}
+          </svg>
+          {/* A wave launched in the last few days has too few points for a line: a dot per point. */}
+          {series.flatMap((s) => {
+            const days = rows.flatMap((r, day) => (rateOf(r, s) === undefined ? [] : [day]));
+            if (days.length >= 3) return [];
+            return days.map((day) => (
+              <span
+                key={`${s.key}-${day}`}
+                aria-hidden="true"
+                className="absolute h-2 w-2 -translate-x-1/2 translate-y-1/2 rounded-full"
+                style={{ left: percentOf(day, LAST_DAY), bottom: percentOf(rateOf(rows[day], s)!, top), background: s.colour }}
+              />
+            ));
+          })}
+          {/* One hover strip per day with that day's figures. */}
+          <div className="absolute inset-0">
+            {rows.map((r, day) => (
+              <span
+                key={day}
+                className="absolute inset-y-0 -translate-x-1/2 hover:bg-slate-400/20"
+                style={{ left: percentOf(day, LAST_DAY), width: percentOf(1, LAST_DAY) }}
+                title={`Day ${day} since launch — ${series.map((s) => `${s.name}: ${rateOf(r, s) === undefined ? "—" : `${rateOf(r, s)}%`}`).join(", ")}`}
               />
             ))}
-          </LineChart>
-        </ResponsiveContainer>
+          </div>
+        </div>
+        <div aria-hidden="true" className="absolute bottom-0 right-3" style={{ left: AXIS_WIDTH, height: AXIS_HEIGHT }}>
+          {DAY_TICKS.map((d) => (
+            <span key={d} className="absolute top-1 -translate-x-1/2 tabular-nums" style={{ left: percentOf(d, LAST_DAY) }}>
+              {d}
+            </span>
+          ))}
+          <span className="absolute bottom-0 left-1/2 -translate-x-1/2 whitespace-nowrap">Days since launch</span>
+        </div>
       </ChartFrame>
       <ChartLegend series={series} />
     </>

@@ -1,7 +1,4 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis, type LabelProps } from "recharts";
-import { axisProps, barListHeight, ChartFrame, ChartTooltip, gridProps } from "./chart-parts";
+import { barListHeight, ChartFrame } from "./chart-parts";
 import { formatCount } from "./format";
 
 export interface BarItem {
@@ -12,42 +9,27 @@ export interface BarItem {
   colour: string;
 }
 
-/** The figure just past the end of its bar, on one line (the default label wraps to the bar's width). */
-function EndLabel({ viewBox, value }: LabelProps) {
-  if (!viewBox || !("width" in viewBox)) return null;
-  const { x, y, width, height } = viewBox;
-  return (
-    <text x={x + width + 6} y={y + height / 2} dominantBaseline="central" fill="currentColor" fontSize={12}>
-      {value}
-    </text>
-  );
-}
-
 /**
- * Horizontal bars with their figure printed at the end: method mix, SMS delivery by country.
+ * Horizontal bars with their figure printed at the end: method mix, challenge outcomes, SMS delivery by country.
  * `max` fixes the scale (100 for percentages); `unit` is added to the tooltip value.
  */
 export function BarListChart({ items, label, max, unit = "", nameWidth = 112 }: { items: BarItem[]; label: string; max?: number; unit?: string; nameWidth?: number }) {
-  const height = barListHeight(items.length);
+  const top = max ?? Math.max(0, ...items.map((i) => i.value));
   return (
-    <ChartFrame label={label} height={height}>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height }}>
-        <BarChart data={items} layout="vertical" margin={{ top: 0, right: 104, bottom: 0, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid {...gridProps} horizontal={false} />
-          <XAxis {...axisProps} type="number" domain={[0, max ?? "auto"]} allowDecimals={false} tickFormatter={(v: number) => `${formatCount(v)}${unit}`} />
-          <YAxis {...axisProps} type="category" dataKey="name" width={nameWidth} interval={0} />
-          <Tooltip
-            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
-            content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} format={(v) => `${formatCount(v)}${unit}`} />}
-          />
-          <Bar dataKey="value" name={unit === "%" ? "Share" : "Count"} barSize={20} radius={[0, 4, 4, 0]} isAnimationActive={false}>
-            {items.map((item) => (
-              <Cell key={item.name} fill={item.colour} />
-            ))}
-            <LabelList dataKey="label" content={EndLabel} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+    <ChartFrame label={label} height={barListHeight(items.length)}>
+      <ul className="flex h-full flex-col justify-center gap-4">
+        {items.map((item) => (
+          <li key={item.name} className="flex items-center gap-2" title={`${item.name}: ${formatCount(item.value)}${unit}`}>
+            <span className="shrink-0 truncate text-right" style={{ width: nameWidth }}>
+              {item.name}
+            </span>
+            <span className="flex min-w-0 flex-1 items-center gap-1.5">
+              <span className="h-5 shrink-0 rounded-r" style={{ width: `calc((100% - 6.5rem) * ${top ? item.value / top : 0})`, minWidth: item.value ? 2 : 0, background: item.colour }} />
+              <span className="whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200">{item.label}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
     </ChartFrame>
   );
 }

@@ -1,21 +1,9 @@
-"use client";
-
 import type { ReactNode } from "react";
-import type { TooltipContentProps } from "recharts";
 import type { Series } from "./series";
 
-/**
- * Axis, grid and tooltip colours follow `currentColor` (the frame's text colour), so they stay readable on the
- * light cards and on the dark ones.
- */
-export const axisProps = {
-  stroke: "currentColor",
-  tick: { fill: "currentColor", fontSize: 12 },
-  tickLine: false,
-  axisLine: { stroke: "currentColor", strokeOpacity: 0.35 },
-} as const;
-
-export const gridProps = { stroke: "currentColor", strokeOpacity: 0.15, strokeDasharray: "3 3" } as const;
+// The dashboard's charts are drawn on the server as HTML and SVG: no chart library and no JavaScript in the browser.
+// Axis text and grid lines follow `currentColor` (the frame's text colour), so they stay readable on light and dark
+// cards. Hovering a bar or a day shows its figures (a native tooltip); the table under each chart has all of them.
 
 /** A bar list's height: a row per item, never shorter than 120 px. */
 export const barListHeight = (items: number) => Math.max(120, items * 36 + 32);
@@ -23,7 +11,7 @@ export const barListHeight = (items: number) => Math.max(120, items * 36 + 32);
 /** The chart as one image for assistive technology: `label` states the key fact; the table below has the rest. */
 export function ChartFrame({ label, height = 288, children }: { label: string; height?: number; children: ReactNode }) {
   return (
-    <div role="img" aria-label={label} style={{ height }} className="w-full text-slate-600 dark:text-slate-300">
+    <div role="img" aria-label={label} style={{ height }} className="relative w-full text-xs text-slate-600 dark:text-slate-300">
       {children}
     </div>
   );
@@ -44,26 +32,32 @@ export function ChartLegend({ series }: { series: Series[] }) {
   );
 }
 
-export function ChartTooltip({
-  active,
-  payload,
-  label,
-  format,
-  title = (l) => String(l),
-}: Partial<Pick<TooltipContentProps, "active" | "payload" | "label">> & { format: (value: number) => string; title?: (label: unknown) => string }) {
-  if (!active || !payload?.length) return null;
+/** 0 to `top` in five even steps. */
+export const evenTicks = (top: number) => Array.from({ length: 6 }, (_, i) => Math.round((top / 5) * i * 10) / 10);
+
+/** Ticks for a count: 0 up to a round number at or above `max` in five whole steps of 1, 2, 2.5 or 5 × 10ⁿ. */
+export function countTicks(max: number): number[] {
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(max, 1) / 5)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => Number.isInteger(s) && s * 5 >= max)!;
+  return evenTicks(step * 5);
+}
+
+/** Where `value` sits on a 0…`top` axis, as a CSS percentage from the bottom (or left). */
+export const percentOf = (value: number, top: number) => `${top ? Math.min(100, (100 * value) / top) : 0}%`;
+
+/** Y-axis labels and horizontal grid lines over a plot area that starts `left` px in and ends `bottom` px up. */
+export function ValueGrid({ ticks, format, left, bottom }: { ticks: number[]; format: (v: number) => string; left: number; bottom: number }) {
+  const top = ticks.at(-1)!;
   return (
-    <div className="rounded-lg bg-white px-3 py-2 text-xs text-slate-800 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600">
-      <p className="mb-1 font-semibold">{title(label)}</p>
-      <ul className="space-y-0.5">
-        {[...payload].reverse().map((p) => (
-          <li key={String(p.dataKey)} className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: p.color ?? p.payload?.fill }} />
-            <span>{p.name}</span>
-            <span className="ml-auto pl-3 font-medium tabular-nums">{format(Number(p.value))}</span>
-          </li>
-        ))}
-      </ul>
+    <div aria-hidden="true" className="absolute inset-0" style={{ bottom }}>
+      {ticks.map((t) => (
+        <div key={t} className="absolute right-0 flex items-center" style={{ left: 0, bottom: percentOf(t, top), transform: "translateY(50%)" }}>
+          <span className="shrink-0 pr-2 text-right tabular-nums" style={{ width: left }}>
+            {format(t)}
+          </span>
+          <span className="h-px flex-1 border-t border-dashed border-current opacity-25" />
+        </div>
+      ))}
     </div>
   );
 }
