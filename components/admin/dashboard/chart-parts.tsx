@@ -35,10 +35,10 @@ export function ChartLegend({ series }: { series: Series[] }) {
 /** 0 to `top` in five even steps. */
 export const evenTicks = (top: number) => Array.from({ length: 6 }, (_, i) => Math.round((top / 5) * i * 10) / 10);
 
-/** Ticks for a count: 0 up to a round number at or above `max` in five whole steps of 1, 2, 2.5 or 5 × 10ⁿ. */
+/** Ticks for a count: 0 up to a round number at or above `max` in five whole steps (1, 2, 2.5 … 8 × 10ⁿ). */
 export function countTicks(max: number): number[] {
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(max, 1) / 5)));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => Number.isInteger(s) && s * 5 >= max)!;
+  const step = [1, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * magnitude).find((s) => Number.isInteger(s) && s * 5 >= max)!;
   return evenTicks(step * 5);
 }
 
