@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { clientMessages } from "@/i18n/client-messages";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { LazyDevicePrompts } from "@/components/two-step/lazy-device-prompts";
@@ -18,7 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
-  const messages = clientMessages(await getMessages());
   const current = await currentSession();
   // Only a trusted browser (it holds the device cookie) can be shown pushed codes; others never poll for them.
   const mayReceivePrompts = !!current && current.session.aal >= 2 && !!(await readDeviceToken());
@@ -28,7 +26,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={messages}>
+        {/* Locale, time zone and formats for every client component; each page adds the messages it renders. */}
+        <ClientMessages namespaces={[]}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full flex-1 max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
             {children}
@@ -36,8 +35,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <SiteFooter />
           <TimeZoneCookie />
           {/* Codes pushed to this browser show on every page while it is a trusted, fully signed-in device. */}
-          {mayReceivePrompts && <LazyDevicePrompts />}
-        </NextIntlClientProvider>
+          {mayReceivePrompts && (
+            <ClientMessages namespaces={["devicePrompt", "devices"]}>
+              <LazyDevicePrompts />
+            </ClientMessages>
+          )}
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,7 +1,8 @@
 /**
  * The namespaces that components translate with `useTranslations` — the only ones that may render in the browser.
- * Just these travel to the client with every page and every server action's reply; the rest (emails, texts,
- * server-rendered pages) stay on the server. tests/i18n/client-messages.test.ts keeps the list in step with the code.
+ * Each page sends just the ones its own client components use (`<ClientMessages>`); emails, texts and
+ * server-rendered pages stay on the server. tests/i18n/client-messages.test.ts keeps this list and every page's
+ * selection in step with the code.
  */
 export const clientNamespaces = [
   "accountForms", "appPasswords", "authenticator", "backupCodes", "codeChallenge", "common", "devicePrompt", "devices",
@@ -11,7 +12,9 @@ export const clientNamespaces = [
   "validation",
 ] as const;
 
-/** Pure: the part of a locale's catalog the browser needs. */
-export function clientMessages(messages: Record<string, unknown>) {
-  return Object.fromEntries(clientNamespaces.filter((n) => n in messages).map((n) => [n, messages[n]]));
+export type ClientNamespace = (typeof clientNamespaces)[number];
+
+/** Pure: these namespaces of a locale's catalog, and nothing else. */
+export function pickMessages(messages: Record<string, unknown>, namespaces: readonly ClientNamespace[]) {
+  return Object.fromEntries(namespaces.filter((n) => n in messages).map((n) => [n, messages[n]]));
 }

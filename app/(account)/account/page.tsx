@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { SecurityCheckup } from "@/components/account/security-checkup";
 import { getDeviceNamer, nameTrustedDevice } from "@/i18n/device-names";
 import { TrustedDevicesCard } from "@/components/account/trusted-devices-card";
@@ -86,53 +87,55 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   }));
 
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 text-slate-600">{t("greeting", { name: user.name })}</p>
+    <ClientMessages namespaces={["devices", "trustedBrowsers"]}>
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+            <p className="mt-1 text-slate-600">{t("greeting", { name: user.name })}</p>
+          </div>
+          <Link href="/account/security" className={buttonClass("secondary")}>
+            <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4 text-brand-700">
+              <path fillRule="evenodd" clipRule="evenodd" d="M10 1.5 3 4.3v5.2c0 4.2 2.9 7.7 7 9 4.1-1.3 7-4.8 7-9V4.3l-7-2.8Zm3.7 6.2a1 1 0 0 0-1.4-1.4L9 9.6 7.7 8.3a1 1 0 0 0-1.4 1.4l2 2a1 1 0 0 0 1.4 0l4-4Z" />
+            </svg>
+            {tc("securitySettings")}
+          </Link>
         </div>
-        <Link href="/account/security" className={buttonClass("secondary")}>
-          <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4 text-brand-700">
-            <path fillRule="evenodd" clipRule="evenodd" d="M10 1.5 3 4.3v5.2c0 4.2 2.9 7.7 7 9 4.1-1.3 7-4.8 7-9V4.3l-7-2.8Zm3.7 6.2a1 1 0 0 0-1.4-1.4L9 9.6 7.7 8.3a1 1 0 0 0-1.4 1.4l2 2a1 1 0 0 0 1.4 0l4-4Z" />
-          </svg>
-          {tc("securitySettings")}
-        </Link>
+        <SecurityCheckup items={checkup.items} passed={checkup.passed} values={{ country, count: factors.total }} signIns={recentSignIns} />
+        <div className="grid gap-6 md:grid-cols-2">
+          <Card
+            title={t("profile")}
+            actions={
+              <Link href="/account/profile" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                {t("manageProfile")}
+              </Link>
+            }
+          >
+            <dl className="space-y-3 text-sm">
+              {[
+                [t("name"), user.name],
+                [t("email"), user.email],
+                [t("country"), country],
+                [t("memberSince"), format.dateTime(user.createdAt, { dateStyle: "long" })],
+              ].map(([term, value]) => (
+                <div key={term} className="flex flex-wrap justify-between gap-2 border-b border-slate-100 pb-2 last:border-0">
+                  <dt className="text-slate-600">{term}</dt>
+                  <dd className="font-medium text-slate-900" data-testid={`profile-${term}`}>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+          <TwoStepStatus availability={availability} country={country} enabled={!!user.twoStepEnabledAt} />
+        </div>
+        <TrustedDevicesCard devices={trustedRows} confirmId={removeDevice} removed={params.deviceRemoved === "1"} />
+        <div id="signed-in-devices" className="scroll-mt-6">
+          <Card title={td("title")} description={td("lead")}>
+            <DeviceList devices={devices} />
+          </Card>
+        </div>
+        {/* Until the root layout mounts it for every page; a second mount there is harmless (one instance polls). */}
       </div>
-      <SecurityCheckup items={checkup.items} passed={checkup.passed} values={{ country, count: factors.total }} signIns={recentSignIns} />
-      <div className="grid gap-6 md:grid-cols-2">
-        <Card
-          title={t("profile")}
-          actions={
-            <Link href="/account/profile" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-              {t("manageProfile")}
-            </Link>
-          }
-        >
-          <dl className="space-y-3 text-sm">
-            {[
-              [t("name"), user.name],
-              [t("email"), user.email],
-              [t("country"), country],
-              [t("memberSince"), format.dateTime(user.createdAt, { dateStyle: "long" })],
-            ].map(([term, value]) => (
-              <div key={term} className="flex flex-wrap justify-between gap-2 border-b border-slate-100 pb-2 last:border-0">
-                <dt className="text-slate-600">{term}</dt>
-                <dd className="font-medium text-slate-900" data-testid={`profile-${term}`}>{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-        <TwoStepStatus availability={availability} country={country} enabled={!!user.twoStepEnabledAt} />
-      </div>
-      <TrustedDevicesCard devices={trustedRows} confirmId={removeDevice} removed={params.deviceRemoved === "1"} />
-      <div id="signed-in-devices" className="scroll-mt-6">
-        <Card title={td("title")} description={td("lead")}>
-          <DeviceList devices={devices} />
-        </Card>
-      </div>
-      {/* Until the root layout mounts it for every page; a second mount there is harmless (one instance polls). */}
-    </div>
+    </ClientMessages>
   );
 }
 

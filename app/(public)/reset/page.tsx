@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { readPasswordResetLink } from "@/lib/recovery/reset-link";
@@ -20,21 +21,23 @@ export default async function ResetPage({ searchParams }: { searchParams: Promis
   const [t, tq, link] = await Promise.all([getTranslations("passwordReset"), getTranslations("questions"), readPasswordResetLink(token)]);
   const questions = link?.hasQuestions ? await listSecurityQuestions(link.user.id) : [];
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-      {!link ? (
-        <div className="mt-6 space-y-4">
-          <Notice tone="error">{t("linkInvalid")}</Notice>
-          <Link href="/forgot-password" className={buttonClass("secondary")}>{t("requestNew")}</Link>
-        </div>
-      ) : (
-        <>
-          <p className="mt-2 text-sm text-slate-600">{link.hasQuestions ? t("lead") : t("leadNoQuestions")}</p>
-          <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-            <ResetForm token={token} questions={questions.map((q) => ({ position: q.position, label: tq(q.questionKey as "firstPet") }))} />
+    <ClientMessages namespaces={["accountForms", "passwordReset", "passwordWeakness", "stepUp", "validation"]}>
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        {!link ? (
+          <div className="mt-6 space-y-4">
+            <Notice tone="error">{t("linkInvalid")}</Notice>
+            <Link href="/forgot-password" className={buttonClass("secondary")}>{t("requestNew")}</Link>
           </div>
-        </>
-      )}
-    </div>
+        ) : (
+          <>
+            <p className="mt-2 text-sm text-slate-600">{link.hasQuestions ? t("lead") : t("leadNoQuestions")}</p>
+            <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <ResetForm token={token} questions={questions.map((q) => ({ position: q.position, label: tq(q.questionKey as "firstPet") }))} />
+            </div>
+          </>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Notice } from "@/components/ui/card";
 import { currentSession } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
@@ -19,23 +20,25 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentSession()) redirect(callbackUrl);
   const [t, common] = await Promise.all([getTranslations("signIn"), getTranslations("common")]);
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-      {params.signedOut === "1" && (
-        <div className="mt-4">
-          <Notice tone="success">{t("signedOut")}</Notice>
+    <ClientMessages namespaces={["passkeySignIn", "passwordWeakness", "signIn", "validation"]}>
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        {params.signedOut === "1" && (
+          <div className="mt-4">
+            <Notice tone="success">{t("signedOut")}</Notice>
+          </div>
+        )}
+        <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <SignInForm callbackUrl={callbackUrl} />
+          <PasskeySignIn callbackUrl={callbackUrl} />
+          <p className="mt-5 text-center text-sm text-slate-600">
+            {t("noAccount")}{" "}
+            <Link href="/sign-up" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              {common("signUp")}
+            </Link>
+          </p>
         </div>
-      )}
-      <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <SignInForm callbackUrl={callbackUrl} />
-        <PasskeySignIn callbackUrl={callbackUrl} />
-        <p className="mt-5 text-center text-sm text-slate-600">
-          {t("noAccount")}{" "}
-          <Link href="/sign-up" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            {common("signUp")}
-          </Link>
-        </p>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

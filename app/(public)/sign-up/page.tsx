@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { regionFromAcceptLanguage } from "@/i18n/locales";
 import { currentSession } from "@/lib/auth/current-user";
 import { listCountries } from "@/lib/countries/list-countries";
@@ -22,12 +23,14 @@ export default async function SignUpPage() {
   const guessed = regionFromAcceptLanguage((await headers()).get("accept-language"));
   const defaultCountry = countries.some((c) => c.code === guessed) ? guessed! : "";
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("lead")}</p>
-      <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <SignUpForm countries={countries} defaultCountry={defaultCountry} />
+    <ClientMessages namespaces={["common", "passwordWeakness", "signUp", "validation"]}>
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("lead")}</p>
+        <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <SignUpForm countries={countries} defaultCountry={defaultCountry} />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

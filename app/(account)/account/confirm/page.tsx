@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { CodeChallenge } from "@/components/two-step/code-challenge";
@@ -60,15 +61,17 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   }
 
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("lead", { action })}</p>
-      <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{body}</div>
-      <p className="mt-4 text-sm">
-        <Link href="/account" className="font-medium text-slate-700 underline-offset-2 hover:underline">
-          {t("cancel")}
-        </Link>
-      </p>
-    </div>
+    <ClientMessages namespaces={["codeChallenge", "stepUp"]}>
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("lead", { action })}</p>
+        <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{body}</div>
+        <p className="mt-4 text-sm">
+          <Link href="/account" className="font-medium text-slate-700 underline-offset-2 hover:underline">
+            {t("cancel")}
+          </Link>
+        </p>
+      </div>
+    </ClientMessages>
   );
 }

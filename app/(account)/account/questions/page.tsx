@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
@@ -37,14 +38,16 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
   if (existing) await requireStepUp({ sessionId: session.id, action: "security_questions", returnTo });
 
   return (
-    <div className="mx-auto max-w-xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">{existing ? t("changeTitle") : t("title")}</h1>
-        <p className="mt-2 text-slate-600">{t("lead")}</p>
+    <ClientMessages namespaces={["questions", "questionsForm"]}>
+      <div className="mx-auto max-w-xl space-y-6">
+        <div>
+          <h1 className="text-2xl font-bold text-slate-900">{existing ? t("changeTitle") : t("title")}</h1>
+          <p className="mt-2 text-slate-600">{t("lead")}</p>
+        </div>
+        <div className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <QuestionsForm next={next} />
+        </div>
       </div>
-      <div className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <QuestionsForm next={next} />
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Notice } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { currentRecoveryKey } from "@/lib/two-step/recovery-key";
@@ -32,11 +33,13 @@ export default async function RecoveryKeyPage() {
     );
   }
   return (
-    <div className="mx-auto max-w-xl">
-      <Link href="/account" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
-      <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("lead")}</p>
-      <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{body}</div>
-    </div>
+    <ClientMessages namespaces={["newRecoveryKey", "recoveryKeyReplace"]}>
+      <div className="mx-auto max-w-xl">
+        <Link href="/account" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("title")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("lead")}</p>
+        <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{body}</div>
+      </div>
+    </ClientMessages>
   );
 }

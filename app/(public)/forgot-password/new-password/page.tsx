@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { recoveryAttemptStatus } from "@/lib/recovery/recovery-attempt-status";
 import { readRecoveryAttempt } from "@/lib/recovery/recovery-cookie";
 import { NewPasswordForm } from "./new-password-form";
@@ -15,10 +16,12 @@ export default async function NewPasswordPage() {
   if ((await recoveryAttemptStatus(await readRecoveryAttempt())) !== "ready") redirect("/forgot-password/verify");
   const t = await getTranslations("forgotPassword");
   return (
-    <div className="mx-auto max-w-md">
-      <div className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <NewPasswordForm title={t("newPasswordTitle")} lead={t("newPasswordLead")} />
+    <ClientMessages namespaces={["accountForms", "forgotPassword", "newRecoveryKey", "passwordWeakness", "validation"]}>
+      <div className="mx-auto max-w-md">
+        <div className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <NewPasswordForm title={t("newPasswordTitle")} lead={t("newPasswordLead")} />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { CodeChallenge } from "@/components/two-step/code-challenge";
@@ -21,21 +22,23 @@ export default async function RecoveryCodePage() {
   if (status === "ready") redirect("/forgot-password/new-password");
   const t = await getTranslations("forgotPassword");
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold text-slate-900">{t("codeTitle")}</h1>
-      {status === "closed" || !attempt ? (
-        <div className="mt-6 space-y-4">
-          <Notice tone="warning">{t("expired")}</Notice>
-          <Link href="/forgot-password" className={buttonClass("primary")}>{t("startAgain")}</Link>
-        </div>
-      ) : (
-        <>
-          <p className="mt-2 text-sm text-slate-600">{t("codeLead")}</p>
-          <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-            <CodeChallenge options={await listSecondFactorOptions(attempt.userId, { kinds: recoveryKinds })} send={sendRecoveryCodeAction} verify={verifyRecoveryCodeAction} verifyLabel={t("codeVerify")} />
+    <ClientMessages namespaces={["codeChallenge"]}>
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold text-slate-900">{t("codeTitle")}</h1>
+        {status === "closed" || !attempt ? (
+          <div className="mt-6 space-y-4">
+            <Notice tone="warning">{t("expired")}</Notice>
+            <Link href="/forgot-password" className={buttonClass("primary")}>{t("startAgain")}</Link>
           </div>
-        </>
-      )}
-    </div>
+        ) : (
+          <>
+            <p className="mt-2 text-sm text-slate-600">{t("codeLead")}</p>
+            <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+              <CodeChallenge options={await listSecondFactorOptions(attempt.userId, { kinds: recoveryKinds })} send={sendRecoveryCodeAction} verify={verifyRecoveryCodeAction} verifyLabel={t("codeVerify")} />
+            </div>
+          </>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

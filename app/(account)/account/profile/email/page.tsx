@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { requireUser } from "@/lib/auth/current-user";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { EmailForm } from "./email-form";
@@ -16,13 +17,15 @@ export default async function EmailPage() {
   await requireStepUp({ sessionId: session.id, action: "email", returnTo: path });
   const t = await getTranslations("profileChange");
   return (
-    <div className="mx-auto max-w-md">
-      <Link href="/account/profile" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("title")}</Link>
-      <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("emailTitle")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("emailLead", { email: user.email })}</p>
-      <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <EmailForm />
+    <ClientMessages namespaces={["accountForms", "passwordWeakness", "profileChange", "validation"]}>
+      <div className="mx-auto max-w-md">
+        <Link href="/account/profile" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("title")}</Link>
+        <h1 className="mt-2 text-2xl font-bold text-slate-900">{t("emailTitle")}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t("emailLead", { email: user.email })}</p>
+        <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <EmailForm />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

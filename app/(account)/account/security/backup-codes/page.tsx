@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Card, Notice } from "@/components/ui/card";
 import { lowBackupCodes } from "@/lib/two-step/backup-codes/backup-code-rules";
 import { countBackupCodes } from "@/lib/two-step/backup-codes/count-backup-codes";
@@ -17,15 +18,17 @@ export default async function BackupCodesPage() {
   const { user } = await requireManage("backup_codes", "/account/security/backup-codes");
   const [t, left] = await Promise.all([getTranslations("backupCodes"), countBackupCodes(user.id)]);
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <ManageHeader back={t("back")} title={t("title")} lead={t("lead")} />
-      <Card title={t("status")}>
-        <div className="space-y-4">
-          <p className="text-sm text-slate-700" data-testid="backup-codes-left">{t("left", { count: left })}</p>
-          {left > 0 && left <= lowBackupCodes && <Notice tone="warning">{t("runningLow", { count: left })}</Notice>}
-          <NewBackupCodes action={createBackupCodesAction} hasCodes={left > 0} />
-        </div>
-      </Card>
-    </div>
+    <ClientMessages namespaces={["backupCodes"]}>
+      <div className="mx-auto max-w-2xl space-y-6">
+        <ManageHeader back={t("back")} title={t("title")} lead={t("lead")} />
+        <Card title={t("status")}>
+          <div className="space-y-4">
+            <p className="text-sm text-slate-700" data-testid="backup-codes-left">{t("left", { count: left })}</p>
+            {left > 0 && left <= lowBackupCodes && <Notice tone="warning">{t("runningLow", { count: left })}</Notice>}
+            <NewBackupCodes action={createBackupCodesAction} hasCodes={left > 0} />
+          </div>
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

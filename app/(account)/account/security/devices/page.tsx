@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Card, Notice } from "@/components/ui/card";
 import { deviceOverview } from "../_components/device-data";
 import { DeviceRows } from "../_components/device-rows";
@@ -18,21 +19,23 @@ export default async function DevicesPage() {
   const { user, session } = await requireManage("devices", "/account/security/devices");
   const [t, overview] = await Promise.all([getTranslations("securityManage"), deviceOverview({ userId: user.id, sessionId: session.id })]);
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <ManageHeader back={t("back")} title={t("devicesTitle")} lead={t("devicesLead")} />
-      <Card title={t("devicesList")}>
-        {overview.devices.length ? (
-          <DeviceRows
-            devices={overview.devices}
-            action={(d) => <RemoveButton action={removeDeviceAction} name="deviceId" value={d.id} label={t("removeLabel", { item: d.label })} />}
-          />
-        ) : (
-          <p className="text-sm text-slate-600">{t("noDevices")}</p>
-        )}
-      </Card>
-      <Card title={t("thisBrowser")}>
-        {overview.thisDeviceTrusted ? <Notice tone="success">{t("thisTrusted")}</Notice> : <TrustBrowserButton action={trustBrowserAction} from="manage" />}
-      </Card>
-    </div>
+    <ClientMessages namespaces={["securityManage", "trustedDevices"]}>
+      <div className="mx-auto max-w-2xl space-y-6">
+        <ManageHeader back={t("back")} title={t("devicesTitle")} lead={t("devicesLead")} />
+        <Card title={t("devicesList")}>
+          {overview.devices.length ? (
+            <DeviceRows
+              devices={overview.devices}
+              action={(d) => <RemoveButton action={removeDeviceAction} name="deviceId" value={d.id} label={t("removeLabel", { item: d.label })} />}
+            />
+          ) : (
+            <p className="text-sm text-slate-600">{t("noDevices")}</p>
+          )}
+        </Card>
+        <Card title={t("thisBrowser")}>
+          {overview.thisDeviceTrusted ? <Notice tone="success">{t("thisTrusted")}</Notice> : <TrustBrowserButton action={trustBrowserAction} from="manage" />}
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

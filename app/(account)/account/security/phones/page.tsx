@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Card } from "@/components/ui/card";
 import { maxTrustedPhones } from "@/lib/two-step/enrollment/add-trusted-phone";
 import { PhoneForm } from "../_components/phone-form";
@@ -19,28 +20,30 @@ export default async function PhonesPage() {
   const [t, format, locale] = await Promise.all([getTranslations("securityManage"), getFormatter(), getLocale()]);
   const [{ countries }, phones] = await Promise.all([phoneCountries(locale), verifiedPhones(user.id)]);
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <ManageHeader back={t("back")} title={t("phonesTitle")} lead={t("phonesLead")} />
-      <Card title={t("phonesList")}>
-        {phones.length ? (
-          <ul className="divide-y divide-slate-100" aria-label={t("phonesList")}>
-            {phones.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                <div>
-                  <p className="font-mono font-medium text-slate-900">{p.display}</p>
-                  <p className="text-slate-600">{t("verifiedOn", { date: format.dateTime(p.verifiedAt!, { dateStyle: "medium" }) })}</p>
-                </div>
-                <RemoveButton action={removePhoneAction} name="phoneId" value={p.id} label={t("removeLabel", { item: p.display })} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-600">{t("noPhones")}</p>
-        )}
-      </Card>
-      <Card title={t("addPhone")} description={t("addPhoneLead", { max: maxTrustedPhones })}>
-        <PhoneForm action={managePhoneAction} countries={countries} defaultCountry={user.countryCode} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["codeChallenge", "phoneForm", "securityManage"]}>
+      <div className="mx-auto max-w-2xl space-y-6">
+        <ManageHeader back={t("back")} title={t("phonesTitle")} lead={t("phonesLead")} />
+        <Card title={t("phonesList")}>
+          {phones.length ? (
+            <ul className="divide-y divide-slate-100" aria-label={t("phonesList")}>
+              {phones.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+                  <div>
+                    <p className="font-mono font-medium text-slate-900">{p.display}</p>
+                    <p className="text-slate-600">{t("verifiedOn", { date: format.dateTime(p.verifiedAt!, { dateStyle: "medium" }) })}</p>
+                  </div>
+                  <RemoveButton action={removePhoneAction} name="phoneId" value={p.id} label={t("removeLabel", { item: p.display })} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">{t("noPhones")}</p>
+          )}
+        </Card>
+        <Card title={t("addPhone")} description={t("addPhoneLead", { max: maxTrustedPhones })}>
+          <PhoneForm action={managePhoneAction} countries={countries} defaultCountry={user.countryCode} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Notice } from "@/components/ui/card";
 import { DeviceRows } from "../../_components/device-rows";
 import { deviceOverview } from "../../_components/device-data";
@@ -31,59 +32,61 @@ export default async function DevicesStep() {
   const factors = held.total;
   const smsHome = await smsReachesCountry(user.countryCode);
   return (
-    <WizardShell step="devices" reached={reached} title={t("devices.title")} lead={t("devices.lead")}>
-      <RefreshEvery ms={4000} />
-      <div className="space-y-6">
-        {/* Without carriers at home, an app or a passkey is the surest first factor: offer it first. */}
-        {!smsHome && <HeldFactors userId={user.id} countryCode={user.countryCode} first />}
-        <div className="space-y-3">
-          <h2 className="text-sm font-semibold text-slate-900">{t("devices.thisBrowser")}</h2>
-          {overview.thisDeviceTrusted ? (
-            <Notice tone="success">{t("devices.thisTrusted")}</Notice>
-          ) : (
-            <>
-              <p className="text-sm text-slate-600">{t("devices.thisHint")}</p>
-              <TrustBrowserButton action={trustThisBrowserAction} from="wizard" />
-            </>
-          )}
-        </div>
-
-        {overview.devices.length > 0 && (
-          <div className="space-y-2">
-            <h2 className="text-sm font-semibold text-slate-900">{t("devices.trusted")}</h2>
-            <DeviceRows devices={overview.devices} />
+    <ClientMessages namespaces={["authenticator", "enrollment", "passkeyForm", "trustedDevices"]}>
+      <WizardShell step="devices" reached={reached} title={t("devices.title")} lead={t("devices.lead")}>
+        <RefreshEvery ms={4000} />
+        <div className="space-y-6">
+          {/* Without carriers at home, an app or a passkey is the surest first factor: offer it first. */}
+          {!smsHome && <HeldFactors userId={user.id} countryCode={user.countryCode} first />}
+          <div className="space-y-3">
+            <h2 className="text-sm font-semibold text-slate-900">{t("devices.thisBrowser")}</h2>
+            {overview.thisDeviceTrusted ? (
+              <Notice tone="success">{t("devices.thisTrusted")}</Notice>
+            ) : (
+              <>
+                <p className="text-sm text-slate-600">{t("devices.thisHint")}</p>
+                <TrustBrowserButton action={trustThisBrowserAction} from="wizard" />
+              </>
+            )}
           </div>
-        )}
 
-        <div className="space-y-2">
-          <h2 className="text-sm font-semibold text-slate-900">{t("devices.others")}</h2>
-          {overview.otherSessions.length ? (
-            <>
-              <p className="text-sm text-slate-600">{t("devices.othersHint")}</p>
-              <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label={t("devices.others")}>
-                {overview.otherSessions.map((s) => (
-                  <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
-                    <span className="font-medium text-slate-900">{s.label ?? t("devices.unknownBrowser")}</span>
-                    <span className="text-slate-600">{t("devices.lastSeen", { when: format.relativeTime(s.lastSeenAt, new Date()) })}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p className="text-sm text-slate-600">{t("devices.noOthers")}</p>
+          {overview.devices.length > 0 && (
+            <div className="space-y-2">
+              <h2 className="text-sm font-semibold text-slate-900">{t("devices.trusted")}</h2>
+              <DeviceRows devices={overview.devices} />
+            </div>
           )}
-        </div>
 
-        {smsHome && <HeldFactors userId={user.id} countryCode={user.countryCode} />}
+          <div className="space-y-2">
+            <h2 className="text-sm font-semibold text-slate-900">{t("devices.others")}</h2>
+            {overview.otherSessions.length ? (
+              <>
+                <p className="text-sm text-slate-600">{t("devices.othersHint")}</p>
+                <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label={t("devices.others")}>
+                  {overview.otherSessions.map((s) => (
+                    <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
+                      <span className="font-medium text-slate-900">{s.label ?? t("devices.unknownBrowser")}</span>
+                      <span className="text-slate-600">{t("devices.lastSeen", { when: format.relativeTime(s.lastSeenAt, new Date()) })}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p className="text-sm text-slate-600">{t("devices.noOthers")}</p>
+            )}
+          </div>
 
-        <div className="border-t border-slate-100 pt-5">
-          <p className="mb-3 text-sm text-slate-600" data-testid="factor-count">
-            {t("devices.factorCount", { phones: phones.length, devices: overview.devices.length })}
-            {held.apps + held.passkeys > 0 && <> {t("devices.heldCount", { apps: held.apps, passkeys: held.passkeys })}</>}
-          </p>
-          <ContinueDevices disabled={factors === 0} />
+          {smsHome && <HeldFactors userId={user.id} countryCode={user.countryCode} />}
+
+          <div className="border-t border-slate-100 pt-5">
+            <p className="mb-3 text-sm text-slate-600" data-testid="factor-count">
+              {t("devices.factorCount", { phones: phones.length, devices: overview.devices.length })}
+              {held.apps + held.passkeys > 0 && <> {t("devices.heldCount", { apps: held.apps, passkeys: held.passkeys })}</>}
+            </p>
+            <ContinueDevices disabled={factors === 0} />
+          </div>
         </div>
-      </div>
-    </WizardShell>
+      </WizardShell>
+    </ClientMessages>
   );
 }

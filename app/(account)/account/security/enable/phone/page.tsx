@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { countryName } from "@/lib/countries/country-name";
@@ -21,34 +22,36 @@ export default async function PhoneStep() {
   const country = countryName(user.countryCode, locale);
   const homeSms = smsSupported(user.countryCode);
   return (
-    <WizardShell step="phone" reached={reached} title={t("phone.title")} lead={t("phone.lead")}>
-      <div className="space-y-6">
-        {!homeSms && <Notice tone="warning">{t("phone.noSmsHome", { country })}</Notice>}
-        {phones.length > 0 && (
-          <div>
-            <h2 className="text-sm font-semibold text-slate-900">{t("phone.yourPhones")}</h2>
-            <ul className="mt-2 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label={t("phone.yourPhones")}>
-              {phones.map((p) => (
-                <li key={p.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
-                  <span className="font-mono text-slate-900">{p.display}</span>
-                  <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("phone.verifiedBadge")}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <PhoneForm action={enrollPhoneAction} countries={countries} defaultCountry={user.countryCode} />
-        <form action={leavePhoneStepAction} className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-5">
-          {phones.length > 0 ? (
-            <SubmitButton pendingLabel={t("saving")}>{t("continue")}</SubmitButton>
-          ) : (
-            <>
-              <SubmitButton variant="secondary" pendingLabel={t("saving")}>{t("phone.skip")}</SubmitButton>
-              <span className="text-sm text-slate-600">{t("phone.skipHint")}</span>
-            </>
+    <ClientMessages namespaces={["codeChallenge", "phoneForm"]}>
+      <WizardShell step="phone" reached={reached} title={t("phone.title")} lead={t("phone.lead")}>
+        <div className="space-y-6">
+          {!homeSms && <Notice tone="warning">{t("phone.noSmsHome", { country })}</Notice>}
+          {phones.length > 0 && (
+            <div>
+              <h2 className="text-sm font-semibold text-slate-900">{t("phone.yourPhones")}</h2>
+              <ul className="mt-2 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label={t("phone.yourPhones")}>
+                {phones.map((p) => (
+                  <li key={p.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
+                    <span className="font-mono text-slate-900">{p.display}</span>
+                    <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("phone.verifiedBadge")}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
-        </form>
-      </div>
-    </WizardShell>
+          <PhoneForm action={enrollPhoneAction} countries={countries} defaultCountry={user.countryCode} />
+          <form action={leavePhoneStepAction} className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-5">
+            {phones.length > 0 ? (
+              <SubmitButton pendingLabel={t("saving")}>{t("continue")}</SubmitButton>
+            ) : (
+              <>
+                <SubmitButton variant="secondary" pendingLabel={t("saving")}>{t("phone.skip")}</SubmitButton>
+                <span className="text-sm text-slate-600">{t("phone.skipHint")}</span>
+              </>
+            )}
+          </form>
+        </div>
+      </WizardShell>
+    </ClientMessages>
   );
 }

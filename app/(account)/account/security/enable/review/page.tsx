@@ -6,6 +6,7 @@ import { verifiedPhones } from "../../_components/phone-data";
 import { WaitingNotice } from "../../_components/waiting-notice";
 import { WizardShell } from "../../_components/wizard-shell";
 import { TurnOnForm } from "./turn-on-form";
+import { ClientMessages } from "@/components/layout/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("enrollment");
@@ -26,26 +27,28 @@ export default async function ReviewStep() {
     { term: t("review.key"), value: t("review.keyConfirmed") },
   ];
   return (
-    <WizardShell step="review" reached={reached} title={t("review.title")} lead={t("review.lead")}>
-      <div className="space-y-6">
-        <dl className="space-y-3 text-sm">
-          {summary.map((s) => (
-            <div key={s.term} className="flex flex-wrap justify-between gap-2 border-b border-slate-100 pb-2 last:border-0">
-              <dt className="text-slate-600">{s.term}</dt>
-              <dd className="font-medium text-slate-900">{s.value}</dd>
-            </div>
-          ))}
-        </dl>
-        <div>
-          <h2 className="text-sm font-semibold text-slate-900">{t("review.whatHappens")}</h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
-            <li>{t("review.othersSignedOut", { count: overview.otherSessions.length })}</li>
-            <li>{t("review.questionsDeleted")}</li>
-            <li>{t("review.emailSent", { email: user.email })}</li>
-          </ul>
+    <ClientMessages namespaces={["enrollment"]}>
+      <WizardShell step="review" reached={reached} title={t("review.title")} lead={t("review.lead")}>
+        <div className="space-y-6">
+          <dl className="space-y-3 text-sm">
+            {summary.map((s) => (
+              <div key={s.term} className="flex flex-wrap justify-between gap-2 border-b border-slate-100 pb-2 last:border-0">
+                <dt className="text-slate-600">{s.term}</dt>
+                <dd className="font-medium text-slate-900">{s.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div>
+            <h2 className="text-sm font-semibold text-slate-900">{t("review.whatHappens")}</h2>
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
+              <li>{t("review.othersSignedOut", { count: overview.otherSessions.length })}</li>
+              <li>{t("review.questionsDeleted")}</li>
+              <li>{t("review.emailSent", { email: user.email })}</li>
+            </ul>
+          </div>
+          {status.status === "waiting" ? <WaitingNotice period={status.period} /> : <TurnOnForm />}
         </div>
-        {status.status === "waiting" ? <WaitingNotice period={status.period} /> : <TurnOnForm />}
-      </div>
-    </WizardShell>
+      </WizardShell>
+    </ClientMessages>
   );
 }
