@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { nextStartArgs, withServerLimits } from "./server-limits";
+import { nextStart } from "./server-limits";
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -23,6 +23,7 @@ if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-
 const prepared = spawnSync("node_modules/.bin/tsx", ["scripts/prepare-db.ts"], { stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const server = spawn("node_modules/.bin/next", nextStartArgs(process.env.E2E_PORT ?? "3100"), { stdio: "inherit", env: withServerLimits(env) });
+const start = nextStart({ port: process.env.E2E_PORT ?? "3100", env });
+const server = spawn(start.command, start.args, { stdio: "inherit", env: start.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,14 +1,12 @@
 /**
- * Node options for every `next start` we launch. A request's headers (request line and cookies included) are capped
- * at 7 KiB, under nginx's default 8 KiB buffers: Next answers a URL with repeated slashes with a redirect that
- * repeats the whole URL twice (Location and Refresh), so with Node's default of 16 KiB one request could make
- * response headers over 16 KiB, more than Node's own HTTP client (and many proxies) will parse. Past the cap Node
- * answers 431 before any app code runs. Our largest legitimate requests (a server action with its cookies and
- * router state) use about 3 KiB.
+ * Limits for every `next start` we launch (`nextStart` below). A request's headers (request line and cookies
+ * included) are capped at 7 KiB, under nginx's default 8 KiB buffers: Next answers a URL with repeated slashes with a
+ * redirect that repeats the whole URL twice (Location and Refresh), so with Node's default of 16 KiB one request
+ * could make response headers over 16 KiB, more than Node's own HTTP client (and many proxies) will parse. Past the
+ * cap Node answers 431 before any app code runs. Our largest legitimate requests (a server action with its cookies
+ * and router state) use about 3 KiB.
  */
-export function withServerLimits(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, "--max-http-header-size=7168"].filter(Boolean).join(" ") };
-}
+const maxHeaderBytes = 7168;
 
 /**
  * How long an idle keep-alive connection stays open. The server must be the last to close one: a client or proxy
@@ -19,7 +17,11 @@ export function withServerLimits(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  */
 const keepAliveTimeoutMs = 65_000;
 
-/** Arguments for `next start` on `port` (and `hostname`, if given). */
-export function nextStartArgs(port: string | number, hostname?: string): string[] {
-  return ["start", "-p", String(port), ...(hostname ? ["-H", hostname] : []), "--keepAliveTimeout", String(keepAliveTimeoutMs)];
+/** `next start` on `port` (and `hostname`, if given) with both limits: what to spawn, its arguments and environment. */
+export function nextStart({ port, hostname, env }: { port: string | number; hostname?: string; env: NodeJS.ProcessEnv }) {
+  return {
+    command: "node_modules/.bin/next",
+    args: ["start", "-p", String(port), ...(hostname ? ["-H", hostname] : []), "--keepAliveTimeout", String(keepAliveTimeoutMs)],
+    env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, `--max-http-header-size=${maxHeaderBytes}`].filter(Boolean).join(" ") },
+  };
 }

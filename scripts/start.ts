@@ -3,7 +3,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { messagingConfig } from "@/lib/messaging/config";
-import { nextStartArgs, withServerLimits } from "./server-limits";
+import { nextStart } from "./server-limits";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -41,6 +41,7 @@ if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
   console.log("Building Stepwise (first start only; takes about a minute)…");
   run(next, ["build"], env);
 }
-const server = spawn(next, nextStartArgs(process.env.PORT ?? "3000"), { stdio: "inherit", env: withServerLimits(env) });
+const start = nextStart({ port: process.env.PORT ?? "3000", env });
+const server = spawn(start.command, start.args, { stdio: "inherit", env: start.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

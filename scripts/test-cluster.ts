@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { nextStartArgs, withServerLimits } from "./server-limits";
+import { nextStart } from "./server-limits";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -81,7 +81,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: stri
 }
 
 /** A long-running child whose output goes to `<work>/<name>.log` (printed if the run fails). */
-function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
+function startChild(name: string, { command, args, env }: { command: string; args: string[]; env: NodeJS.ProcessEnv }) {
   const out = openSync(join(work, `${name}.log`), "a");
   const child = spawn(command, args, { env, stdio: ["ignore", out, out] });
   closeSync(out);
@@ -114,7 +114,7 @@ http {
   upstream stepwise {
 ${upstreams.map((u) => `    server ${u};`).join("\n")}
     keepalive 16;
-    keepalive_timeout 60s; # nginx's default, under the instances' 65 s (nextStartArgs): nginx closes first
+    keepalive_timeout 60s; # nginx's default, under the instances' 65 s (nextStart): nginx closes first
   }
 
   server {
@@ -234,8 +234,8 @@ async function main(): Promise<number> {
   run("node_modules/.bin/tsx", ["scripts/prepare-db.ts"], env, "scripts/prepare-db.ts");
 
   // -H 127.0.0.1: the instances answer on loopback only (nginx, and the specs that address them directly).
-  const a = startChild("instance-a", "node_modules/.bin/next", nextStartArgs(portA, "127.0.0.1"), withServerLimits(env));
-  const b = startChild("instance-b", "node_modules/.bin/next", nextStartArgs(portB, "127.0.0.1"), withServerLimits(env));
+  const a = startChild("instance-a", nextStart({ port: portA, hostname: "127.0.0.1", env }));
+  const b = startChild("instance-b", nextStart({ port: portB, hostname: "127.0.0.1", env }));
   await Promise.all([waitForHealth(`${instanceA}/api/health`, a, "instance A"), waitForHealth(`${instanceB}/api/health`, b, "instance B")]);
 
   const nginxDir = join(work, "nginx");
@@ -247,7 +247,7 @@ async function main(): Promise<number> {
   const confPath = join(nginxDir, "nginx.conf");
   writeFileSync(confPath, nginxConfig({ listen, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] }));
   run(nginx, ["-t", "-q", "-p", nginxDir, "-e", join(nginxDir, "error.log"), "-c", confPath], process.env, "nginx -t");
-  const lb = startChild("nginx/stdout", nginx, ["-p", nginxDir, "-e", join(nginxDir, "error.log"), "-c", confPath], process.env);
+  const lb = startChild("nginx/stdout", { command: nginx, args: ["-p", nginxDir, "-e", join(nginxDir, "error.log"), "-c", confPath], env: process.env });
   await waitForHealth(`${origin}/api/health`, lb, "nginx", 15_000);
   log(`cluster up in ${Math.round((Date.now() - started) / 1000)} s`);
 
