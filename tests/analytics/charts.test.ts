@@ -7,6 +7,7 @@ import { countTicks } from "@/components/admin/dashboard/chart-parts";
 import { EnrollmentsChart } from "@/components/admin/dashboard/enrollments-chart";
 
 // The dashboard's charts are server-rendered HTML and SVG: what they draw is in the markup, so it can be read here.
+// (The tooltip layer is a client component; its first render, without a tooltip shown, is in the markup too.)
 
 const us = { key: "US", name: "United States", colour: "#2563eb" };
 const pl = { key: "PL", name: "Poland", colour: "#d97706" };
@@ -25,11 +26,36 @@ describe("count axis", () => {
   });
 });
 
+/** Where the element opened at `start` closes: `markup` is well-formed (React's output), void tags aside. */
+function closingOf(markup: string, start: number) {
+  const tags = /<(\/?)([a-z]+)[^>]*?(\/?)>/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let tag = tags.exec(markup); tag; tag = tags.exec(markup)) {
+    if (tag[3] || ["path", "polyline", "line", "br", "img", "input"].includes(tag[2]!)) continue;
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) return tag.index;
+  }
+  throw new Error("unclosed element");
+}
+
+/** The tooltip slider is interactive, so it must sit beside the role="img" frame (whose content is presentational). */
+function expectSliderBesideImage(markup: string) {
+  const image = markup.indexOf('role="img"');
+  const slider = markup.indexOf('role="slider"');
+  expect(image).toBeGreaterThan(-1);
+  expect(slider).toBeGreaterThan(closingOf(markup, markup.lastIndexOf("<div", image)));
+}
+
+/** A stacked-bars path as its rectangles: left edge, base and height (plot units). */
+const segments = (d: string | undefined) =>
+  [...(d ?? "").matchAll(/M([\d.]+) (-?[\d.]+)v-([\d.]+)h([\d.]+)v[\d.]+z/g)].map(([, x, y, h, w]) => ({ x: Number(x), base: 0 - Number(y), height: Number(h), width: Number(w) }));
+
 describe("new enrollments (stacked bars)", () => {
   const markup = renderToStaticMarkup(
     createElement(EnrollmentsChart, {
       label: "3 new enrollments",
-      bucketTitle: "Day",
+      bucket: "day",
       series: [us, pl],
       rows: [
         { label: "1 Nov", US: 1, PL: 0, total: 1 },
@@ -39,17 +65,35 @@ describe("new enrollments (stacked bars)", () => {
     }),
   );
 
-  it("stacks each day's countries on a 0–5 axis, each segment as high as its count", () => {
-    // Two days with a US enrollment, one with a Polish one: three segments of 1 (20% of 5), the rest empty.
-    expect(markup.match(/height:20%;background:#2563eb/g)).toHaveLength(2);
-    expect(markup.match(/height:20%;background:#d97706/g)).toHaveLength(1);
-    expect(markup.match(/height:0%/g)).toHaveLength(3);
-    for (const tick of ["0", "1", "2", "3", "4", "5"]) expect(markup).toContain(`>${tick}</span>`);
+  it("draws each country as one path of segments stacked in series order, each as high as its count, on a 0–5 axis", () => {
+    expect(markup).toContain('viewBox="0 -5 3 5"');
+    expect(segments(markup.match(/<path d="([^"]*)" fill="#2563eb"/)?.[1])).toEqual([
+      { x: 0.06, base: 0, height: 1, width: 0.88 },
+      { x: 1.06, base: 0, height: 1, width: 0.88 },
+    ]);
+    // Poland's enrollment on 2 Nov sits on top of that day's US one; days without any draw nothing.
+    expect(segments(markup.match(/<path d="([^"]*)" fill="#d97706"/)?.[1])).toEqual([{ x: 1.06, base: 1, height: 1, width: 0.88 }]);
+    for (const tick of ["0", "1", "2", "3", "4", "5"]) expect(markup).toContain(`>${tick}</div>`);
   });
 
-  it("gives every bar its figures on hover and the chart one label for assistive technology", () => {
-    expect(markup).toContain('title="Day 2 Nov — United States: 1, Poland: 1; total 2"');
+  it("has one label for assistive technology and one tooltip slider over the bars, starting on the latest day", () => {
     expect(markup).toContain('role="img" aria-label="3 new enrollments"');
+    expect(markup).toContain('aria-label="Figures by day" aria-valuemin="0" aria-valuemax="2" aria-valuenow="2" aria-valuetext="Day 3 Nov: United States 0, Poland 0; total 0"');
+    expectSliderBesideImage(markup);
+    expect(markup).not.toContain("title=");
+  });
+
+  it("labels at most eight bars, whatever their number", () => {
+    const month = renderToStaticMarkup(
+      createElement(EnrollmentsChart, {
+        label: "30 days",
+        bucket: "day",
+        series: [us],
+        rows: Array.from({ length: 30 }, (_, i) => ({ label: `${i + 1} Nov`, US: 1, total: 1 })),
+      }),
+    );
+    // Every fourth day: 1, 5, … 29 Nov; the tooltip and the table have every day.
+    expect(month.match(/>\d+ Nov</g)).toEqual(["1", "5", "9", "13", "17", "21", "25", "29"].map((d) => `>${d} Nov<`));
   });
 });
 
@@ -73,13 +117,19 @@ describe("adoption curves (lines)", () => {
     expect(line?.[0]).toBe("0,100");
     expect(line?.[90]).toBe("90,0");
     expect(line?.[45]).toBe("45,50");
-    expect(markup).toContain(">30%</span>");
-    expect(markup).not.toContain(">40%</span>");
+    expect(markup).toContain(">30%</div>");
+    expect(markup).not.toContain(">40%</div>");
   });
 
-  it("draws a wave with fewer than three days as dots, and names every wave's rate on hover", () => {
+  it("draws a wave with fewer than three days as dots", () => {
     expect(markup.match(/rounded-full" style="left:[^"]*;bottom:16\.6+\d*%;background:#d97706"/g)).toHaveLength(2);
-    expect(markup).toContain('title="Day 89 since launch — Wave 1: 29.666666666666668%, Wave 2: 5%"');
+  });
+
+  it("gives the days' figures through one tooltip slider, not an element per day", () => {
+    expect(markup).toContain('aria-label="Figures by day since launch" aria-valuemin="0" aria-valuemax="90" aria-valuenow="90" aria-valuetext="Day 90 since launch: Wave 1 30%, Wave 2 5%"');
+    expectSliderBesideImage(markup);
+    // 6 grid lines, 2 dots, 7 day ticks and the axis title, 2 legend entries (li, svg, line): nothing per day.
+    expect(markup.match(/<[a-z]/g)!.length).toBeLessThan(40);
   });
 });
 
@@ -96,8 +146,9 @@ describe("bar lists", () => {
         ],
       }),
     );
-    expect(markup).toContain("width:calc((100% - 6.5rem) * 0.5)");
-    expect(markup).toContain("width:calc((100% - 6.5rem) * 0);min-width:0");
+    // A full bar takes the row less the name (112 px by default) and the room for the figure after it.
+    expect(markup).toContain("width:calc((100% - 112px - 7.5rem) * 0.5)");
+    expect(markup).toContain("width:calc((100% - 112px - 7.5rem) * 0);min-width:0");
     expect(markup).toContain('title="France: 50%"');
     expect(markup).toContain(">50% of 8</span>");
   });

@@ -10,9 +10,8 @@ import { Funnel } from "@/components/admin/dashboard/funnel";
 import { KpiCards } from "@/components/admin/dashboard/kpi-cards";
 import { LiveRefresh } from "@/components/admin/dashboard/live-refresh";
 import { LockoutRisk } from "@/components/admin/dashboard/lockout-risk";
-import { NumbersTable } from "@/components/admin/dashboard/numbers-table";
 import { methodName, OUTCOME_COLOURS, seriesColour } from "@/components/admin/dashboard/palette";
-import { adoptionRows, adoptionTableDays, enrollmentRows } from "@/components/admin/dashboard/series";
+import { adoptionRows, adoptionTableDays, BUCKET_HEADINGS, enrollmentRows } from "@/components/admin/dashboard/series";
 import { dashboardDb } from "@/db";
 import { countries } from "@/db/schema";
 import { addDays, daysBetween, parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
@@ -93,7 +92,6 @@ type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf: (code: string) => string; period: string }) {
   const adoption = adoptionRows(d.adoptionCurves);
   const enrollments = enrollmentRows({ from: d.filters.from, to: d.filters.to, seriesCodes: d.enrollmentsOverTime.series, points: d.enrollmentsOverTime.points, nameOf });
-  const bucketTitle = { day: "Day", week: "Week of", month: "Month" }[enrollments.bucket];
   const newTotal = enrollments.rows.reduce((n, r) => n + Number(r.total), 0);
   const busiest = enrollments.rows.reduce((a, b) => (Number(b.total) > Number(a.total) ? b : a), enrollments.rows[0]!);
 
@@ -121,16 +119,14 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
         title="Adoption by wave since launch"
         description="Share of each launched wave's accounts with two-step verification on, by days since the wave launched (first 180 days), so waves compare on one scale."
         empty={adoption.series.length ? null : "No wave has launched in this selection yet — each launched wave's curve appears here from its launch day."}
-        table={
-          <NumbersTable
-            caption="Enrollment rate by days since launch, per wave (selected days)"
-            columns={["Days since launch", ...adoption.series.map((s) => s.name)]}
-            rows={adoptionTableDays(adoption.lastDay).map((day) => {
-              const row = adoption.rows[day];
-              return { key: String(day), cells: [day, ...adoption.series.map((s) => (row?.[s.key] === undefined ? "—" : `${row[s.key]}%`))] };
-            })}
-          />
-        }
+        table={{
+          caption: "Enrollment rate by days since launch, per wave (selected days)",
+          columns: ["Days since launch", ...adoption.series.map((s) => s.name)],
+          rows: adoptionTableDays(adoption.lastDay).map((day) => {
+            const row = adoption.rows[day];
+            return [day, ...adoption.series.map((s) => (row?.[s.key] === undefined ? "—" : `${row[s.key]}%`))];
+          }),
+        }}
       >
         <AdoptionChart
           rows={adoption.rows}
@@ -145,18 +141,16 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
         title="New enrollments by country"
         description={`Accounts that turned on two-step verification per ${enrollments.bucket}, ${period}, stacked by country (the six with most, then the rest).`}
         empty={newTotal ? null : "No enrollments in this period yet — they appear here as accounts turn on two-step verification."}
-        table={
-          <NumbersTable
-            caption={`New enrollments per ${enrollments.bucket} and country (${enrollments.bucket}s without enrollments left out)`}
-            columns={[bucketTitle.replace(" of", ""), ...enrollments.series.map((s) => s.name), "Total"]}
-            rows={enrollments.rows.filter((r) => Number(r.total) > 0).map((r) => ({ key: String(r.start), cells: [r.label, ...enrollments.series.map((s) => formatCount(Number(r[s.key]))), formatCount(Number(r.total))] }))}
-          />
-        }
+        table={{
+          caption: `New enrollments per ${enrollments.bucket} and country (${enrollments.bucket}s without enrollments left out)`,
+          columns: [BUCKET_HEADINGS[enrollments.bucket].replace(" of", ""), ...enrollments.series.map((s) => s.name), "Total"],
+          rows: enrollments.rows.filter((r) => Number(r.total) > 0).map((r) => [r.label, ...enrollments.series.map((s) => formatCount(Number(r[s.key]))), formatCount(Number(r.total))]),
+        }}
       >
         <EnrollmentsChart
           rows={enrollments.rows}
           series={enrollments.series}
-          bucketTitle={bucketTitle}
+          bucket={enrollments.bucket}
           label={`${formatCount(newTotal)} new enrollments, ${period}${enrollments.series[0] ? `; most in ${enrollments.series[0].name}` : ""}${busiest ? `; busiest ${enrollments.bucket}: ${busiest.label} with ${formatCount(Number(busiest.total))}` : ""}.`}
         />
       </ChartCard>
@@ -166,7 +160,7 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
         title="Method mix"
         description="How accounts that turned on two-step verification in the period receive their codes."
         empty={methodTotal ? null : "No enrollments in this period yet — the methods chosen (text message, trusted device or both) appear here as accounts turn on two-step verification."}
-        table={<NumbersTable caption="Enrollments by method" columns={["Method", "Accounts", "Share"]} rows={methods.map((m) => ({ key: m.name, cells: [m.name, formatCount(m.value), formatShare(m.share)] }))} />}
+        table={{ caption: "Enrollments by method", columns: ["Method", "Accounts", "Share"], rows: methods.map((m) => [m.name, formatCount(m.value), formatShare(m.share)]) }}
       >
         <BarListChart
           items={methods.map((m) => ({ ...m, label: `${formatCount(m.value)} · ${formatShare(m.share, 0)}` }))}
@@ -188,16 +182,14 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
         title="Sign-in challenge outcomes"
         description="Second-step codes sent in the period and how they ended (shares are of codes sent; locked = a wrong code that made the account wait)."
         empty={anyOutcome ? null : "No second-step codes were sent in this period — outcomes appear here as accounts with two-step verification sign in."}
-        table={
-          <NumbersTable
-            caption="Challenge outcomes by method"
-            columns={["Method", "Sent", "Passed", "Failed", "Denied", "Locked"]}
-            rows={[
-              ...d.challengeOutcomes.byMethod.map((m) => ({ key: m.method, cells: [methodName(m.method), formatCount(m.sent), formatCount(m.passed), formatCount(m.failed), formatCount(m.denied), formatCount(m.locked)] as [string, ...string[]] })),
-              { key: "total", cells: ["All methods", formatCount(outcomes.sent), formatCount(outcomes.passed), formatCount(outcomes.failed), formatCount(outcomes.denied), formatCount(outcomes.locked)] },
-            ]}
-          />
-        }
+        table={{
+          caption: "Challenge outcomes by method",
+          columns: ["Method", "Sent", "Passed", "Failed", "Denied", "Locked"],
+          rows: [
+            ...d.challengeOutcomes.byMethod.map((m) => [methodName(m.method), formatCount(m.sent), formatCount(m.passed), formatCount(m.failed), formatCount(m.denied), formatCount(m.locked)] as [string, ...string[]]),
+            ["All methods", formatCount(outcomes.sent), formatCount(outcomes.passed), formatCount(outcomes.failed), formatCount(outcomes.denied), formatCount(outcomes.locked)],
+          ],
+        }}
       >
         <BarListChart
           items={outcomeItems}
@@ -221,13 +213,11 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
         title="SMS delivery success by country"
         description="Share of texted codes delivered, for the ten countries that received the most in the period."
         empty={smsTop.length ? null : "No text messages were sent in this period — delivery success per country appears here once codes go out by SMS."}
-        table={
-          <NumbersTable
-            caption="SMS delivered and failed by country"
-            columns={["Country", "Delivered", "Failed", "Success rate"]}
-            rows={sms.map((s) => ({ key: s.country, cells: [nameOf(s.country), formatCount(s.sent), formatCount(s.failed), formatShare(s.successRate)] }))}
-          />
-        }
+        table={{
+          caption: "SMS delivered and failed by country",
+          columns: ["Country", "Delivered", "Failed", "Success rate"],
+          rows: sms.map((s) => [nameOf(s.country), formatCount(s.sent), formatCount(s.failed), formatShare(s.successRate)]),
+        }}
       >
         <BarListChart
           items={smsTop}

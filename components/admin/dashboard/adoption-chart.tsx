@@ -1,4 +1,5 @@
 import { ChartFrame, ChartLegend, evenTicks, percentOf, ValueGrid } from "./chart-parts";
+import { PlotTooltip } from "./plot-tooltip";
 import type { Row, Series } from "./series";
 
 const DAY_TICKS = [0, 30, 60, 90, 120, 150, 180];
@@ -17,7 +18,20 @@ export function AdoptionChart({ rows, series, label }: { rows: Row[]; series: Se
   const y = (rate: number) => 100 - (100 * rate) / top;
   return (
     <>
-      <ChartFrame label={label}>
+      <ChartFrame
+        label={label}
+        overlay={
+          <PlotTooltip
+            label="Figures by day since launch"
+            layout={{ kind: "points", span: LAST_DAY }}
+            plot={{ left: AXIS_WIDTH, bottom: AXIS_HEIGHT }}
+            heading={{ before: "Day", after: " since launch" }}
+            series={series.map(({ name, colour }) => ({ name, colour }))}
+            values={rows.map((r) => series.map((s) => rateOf(r, s) ?? null))}
+            unit="percent"
+          />
+        }
+      >
         <ValueGrid ticks={ticks} format={(v) => `${v}%`} left={AXIS_WIDTH} bottom={AXIS_HEIGHT} />
         <div className="absolute right-3 top-0" style={{ left: AXIS_WIDTH, bottom: AXIS_HEIGHT }}>
           {/* Stretched to the plot area; strokes keep their width (non-scaling-stroke). */}
@@ -43,17 +57,6 @@ export function AdoptionChart({ rows, series, label }: { rows: Row[]; series: Se
               />
             ));
           })}
-          {/* One hover strip per day with that day's figures. */}
-          <div className="absolute inset-0">
-            {rows.map((r, day) => (
-              <span
-                key={day}
-                className="absolute inset-y-0 -translate-x-1/2 hover:bg-slate-400/20"
-                style={{ left: percentOf(day, LAST_DAY), width: percentOf(1, LAST_DAY) }}
-                title={`Day ${day} since launch — ${series.map((s) => `${s.name}: ${rateOf(r, s) === undefined ? "—" : `${rateOf(r, s)}%`}`).join(", ")}`}
-              />
-            ))}
-          </div>
         </div>
         <div aria-hidden="true" className="absolute bottom-0 right-3" style={{ left: AXIS_WIDTH, height: AXIS_HEIGHT }}>
           {DAY_TICKS.map((d) => (

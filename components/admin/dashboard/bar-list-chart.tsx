@@ -1,6 +1,9 @@
 import { barListHeight, ChartFrame } from "./chart-parts";
 import { formatCount } from "./format";
 
+// A full bar leaves this much of the row for the two gaps and the figure printed after it ("1,234 · 56%").
+const LABEL_ROOM = "7.5rem";
+
 export interface BarItem {
   name: string;
   value: number;
@@ -23,10 +26,8 @@ export function BarListChart({ items, label, max, unit = "", nameWidth = 112 }: 
             <span className="shrink-0 truncate text-right" style={{ width: nameWidth }}>
               {item.name}
             </span>
-            <span className="flex min-w-0 flex-1 items-center gap-1.5">
-              <span className="h-5 shrink-0 rounded-r" style={{ width: `calc((100% - 6.5rem) * ${top ? item.value / top : 0})`, minWidth: item.value ? 2 : 0, background: item.colour }} />
-              <span className="whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200">{item.label}</span>
-            </span>
+            <span className="h-5 shrink-0 rounded-r" style={{ width: `calc((100% - ${nameWidth}px - ${LABEL_ROOM}) * ${top ? item.value / top : 0})`, minWidth: item.value ? 2 : 0, background: item.colour }} />
+            <span className="whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-200">{item.label}</span>
           </li>
         ))}
       </ul>

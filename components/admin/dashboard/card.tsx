@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import type { NumbersTableProps } from "./numbers-table";
+import { ShowAsTable } from "./show-as-table";
 
 export const cardClass = "rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:shadow-none dark:ring-slate-800";
 
@@ -20,7 +22,8 @@ export function ChartCard({
   description: ReactNode;
   /** Set when there is nothing to draw: says what will appear and when. */
   empty?: string | null;
-  table?: ReactNode;
+  /** The chart's figures, behind "Show as table". */
+  table?: NumbersTableProps;
   children: ReactNode;
   className?: string;
 }) {
@@ -38,12 +41,7 @@ export function ChartCard({
         ) : (
           <>
             {children}
-            {table && (
-              <details className="group mt-3 text-sm">
-                <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 hover:underline dark:text-sky-400">Show as table</summary>
-                <div className="mt-3">{table}</div>
-              </details>
-            )}
+            {table && <ShowAsTable {...table} />}
           </>
         )}
       </div>

@@ -1,11 +1,11 @@
-import type { ReactNode } from "react";
+export type NumbersCell = string | number;
 
 export interface NumbersTableProps {
   caption: string;
   /** Column headers; the first names the row headers. */
   columns: string[];
-  /** Each row: its header cell, then values (numbers are right-aligned). */
-  rows: { key: string; cells: [ReactNode, ...ReactNode[]] }[];
+  /** Each row: its header cell (unique in the table), then values (right-aligned). Plain data, so it travels cheaply. */
+  rows: [NumbersCell, ...NumbersCell[]][];
   /** Hide the caption visually when the card's title already says it. */
   hideCaption?: boolean;
 }
@@ -26,8 +26,8 @@ export function NumbersTable({ caption, columns, rows, hideCaption = true }: Num
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map(({ key, cells: [head, ...values] }) => (
-            <tr key={key}>
+          {rows.map(([head, ...values]) => (
+            <tr key={head}>
               <th scope="row" className="whitespace-nowrap px-3 py-1.5 font-medium text-slate-800 dark:text-slate-200">
                 {head}
               </th>

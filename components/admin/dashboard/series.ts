@@ -35,6 +35,9 @@ export const adoptionTableDays = (lastDay: number) => [...new Set([0, 1, 7, 14, 
 
 export type Bucket = "day" | "week" | "month";
 
+/** What a bucket's label is preceded by in a heading: "Day 3 Nov", "Week of 3 Nov", "Month Nov". */
+export const BUCKET_HEADINGS: Record<Bucket, string> = { day: "Day", week: "Week of", month: "Month" };
+
 /** Days for up to three months, weeks for up to two years, months beyond: a readable number of bars. */
 export const bucketFor = (from: string, to: string): Bucket => {
   const days = daysBetween(from, to) + 1;

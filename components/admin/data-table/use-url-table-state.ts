@@ -13,6 +13,8 @@ export interface UrlTableConfig {
   filters: readonly string[];
   /** A column filtered by an inclusive range of UTC days, kept as two params (`from=2013-03-01&to=2013-03-31`). */
   dateRange?: { column: string; from: string; to: string };
+  /** Rows per page; PAGE_SIZE unless a table is denser (more cells per row) or shares its page with much else. */
+  pageSize?: number;
 }
 
 export interface DayRange {
@@ -48,7 +50,7 @@ function parse(params: URLSearchParams, config: UrlTableConfig) {
   const page = Number(params.get("page"));
   const pagination: PaginationState = {
     pageIndex: Number.isInteger(page) && page > 1 ? page - 1 : 0,
-    pageSize: PAGE_SIZE,
+    pageSize: config.pageSize ?? PAGE_SIZE,
   };
   return { globalFilter: params.get("q") ?? "", sorting, columnFilters, pagination };
 }

@@ -1,0 +1,28 @@
+"use client";
+
+import { useState } from "react";
+import { NumbersTable, type NumbersTableProps } from "./numbers-table";
+
+/**
+ * "Show as table" under a chart. The table is built the first time it is opened (and kept): closed, it would be
+ * hundreds of elements on every load and in every live refresh that most visits never look at. The figures come as
+ * plain arrays, a fraction of the size of the rendered table.
+ */
+export function ShowAsTable(table: NumbersTableProps) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="mt-3 text-sm"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 hover:underline dark:text-sky-400">Show as table</summary>
+      {opened && (
+        <div className="mt-3">
+          <NumbersTable {...table} />
+        </div>
+      )}
+    </details>
+  );
+}
