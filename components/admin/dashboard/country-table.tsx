@@ -87,6 +87,7 @@ const darkTable = [
   "dark:[&_tbody]:divide-slate-800 dark:[&_tbody]:bg-slate-900 dark:[&_tbody_tr:hover]:bg-slate-800/60 dark:[&_td]:text-slate-200 dark:[&_td_p]:text-slate-200",
   // The buttons' own light hover (bg-slate-50) would otherwise win over the dark background and hide their text.
   "dark:[&_nav]:text-slate-300 dark:[&_button]:bg-slate-800 dark:[&_button]:text-slate-100 dark:[&_button]:ring-slate-600 dark:[&_button:hover]:bg-slate-700",
+  "dark:[&_button:disabled]:text-slate-500 dark:[&_button:disabled:hover]:bg-slate-800",
 ].join(" ");
 
 // Names wrap, but never narrower than this: "Russian Federation" stays on two lines, not three.
