@@ -148,7 +148,9 @@ export function pageRows(p: PagesLine, row: (figure: string, value: string, targ
     if (page.form_factor !== p.pages[0]!.form_factor) continue;
     const js = p.first_load_js.find((x) => x.route === page.path);
     if (!js) continue;
-    row(`${pad}   ${page.path}`, `${n(js.gzip_kb)} | ${n(js.browser_kb)}`, "", js.gzip_kb <= t.first_load_js_gzip_kb ? "met" : "MISSED");
+    // The target is for account holders' pages; the staff console is listed for reference.
+    const status = page.path.startsWith("/admin") ? "staff: no target" : js.gzip_kb <= t.first_load_js_gzip_kb ? "met" : "MISSED";
+    row(`${pad}   ${page.path}`, `${n(js.gzip_kb)} | ${n(js.browser_kb)}`, "", status);
   }
   if (worst) {
     const over = account.filter((x) => x.gzip_kb > t.first_load_js_gzip_kb).length;
