@@ -8,6 +8,9 @@ import type { StaffActor } from "@/lib/rollout/waves/staff-actor";
 
 export type SetStaffRoleError = "FORBIDDEN" | "NO_ACCOUNT" | "OWN_ROLE" | "UNCHANGED";
 
+// Any fixed number, distinct from the rollout's lock (lock-wave.ts).
+const staffRolesLock = 20130322;
+
 /**
  * Admin: gives an existing account a staff role, changes it, or takes it away ("user"). Admins cannot change their
  * own role, so the console always keeps the admin who is acting. Audited with before and after.
@@ -15,6 +18,11 @@ export type SetStaffRoleError = "FORBIDDEN" | "NO_ACCOUNT" | "OWN_ROLE" | "UNCHA
 export async function setStaffRole({ actor, email, role, now = new Date() }: { actor: StaffActor; email: string; role: Role; now?: Date }) {
   if (!hasRole(actor.role, "admin")) throw new AppError<SetStaffRoleError>("FORBIDDEN");
   return db.transaction(async (tx) => {
+    // Role changes take turns, and the acting admin must still be one when theirs runs: two admins demoting each
+    // other at the same moment would otherwise both succeed and leave the console with no admin at all.
+    await tx.execute(sql`select pg_advisory_xact_lock(${staffRolesLock})`);
+    const [self] = await tx.select({ role: users.role }).from(users).where(eq(users.id, actor.id));
+    if (!self || !hasRole(self.role, "admin")) throw new AppError<SetStaffRoleError>("FORBIDDEN");
     const [target] = await tx
       .select({ id: users.id, email: users.email, role: users.role, countryCode: users.countryCode })
       .from(users)

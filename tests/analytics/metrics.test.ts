@@ -4,7 +4,7 @@ import { loadAdoptionCurves, curvePoints } from "@/lib/analytics/queries/adoptio
 import { loadChallengeOutcomes, loadFunnel, loadMethodMix, loadSmsDelivery } from "@/lib/analytics/queries/breakdowns";
 import { loadCountryTable } from "@/lib/analytics/queries/country-table";
 import { loadKpis } from "@/lib/analytics/queries/kpis";
-import { parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
+import { parseDashboardFilters, previousPeriod } from "@/lib/analytics/dashboard-filters";
 import { setupTestDatabase } from "../helpers/test-db";
 import { account, at, confirmKey, disable, enable, trustDevice, verifyPhone } from "./fixtures";
 
@@ -114,5 +114,16 @@ describe("dashboard metrics on a hand-built fixture", () => {
     expect(parseDashboardFilters({}, "2026-01-31")).toEqual({ from: "2026-01-02", to: "2026-01-31", waveId: null, country: null });
     expect(parseDashboardFilters({ from: "2026-02-10", to: "2026-01-05", wave: "2", country: "fr" }, "2026-12-31")).toEqual({ from: "2026-01-05", to: "2026-02-10", waveId: 2, country: "FR" });
     expect(parseDashboardFilters({ from: "nope", to: "2999-01-01", wave: "-1", country: "France" }, "2026-01-31")).toEqual({ from: "2026-01-02", to: "2026-01-31", waveId: null, country: null });
+  });
+
+  it("reads days before 2013 as its first day and cuts a range longer than two years to its last two", () => {
+    // Year 1 would put "vs previous period" in negative years and ask for 740 000 daily points.
+    expect(parseDashboardFilters({ from: "0001-01-01", to: "2026-01-31" }, "2026-01-31")).toMatchObject({ from: "2024-02-01", to: "2026-01-31" });
+    expect(parseDashboardFilters({ from: "0001-01-01", to: "0001-02-01" }, "2026-01-31")).toMatchObject({ from: "2013-01-01", to: "2013-01-01" });
+    expect(parseDashboardFilters({ to: "1999-12-31" }, "2026-01-31")).toMatchObject({ from: "2013-01-01", to: "2013-01-01" });
+    // Exactly two years (731 days, a leap day included) stays as asked; a day more is cut.
+    expect(parseDashboardFilters({ from: "2024-02-01", to: "2026-01-31" }, "2026-01-31")).toMatchObject({ from: "2024-02-01", to: "2026-01-31" });
+    expect(parseDashboardFilters({ from: "2024-01-31", to: "2026-01-31" }, "2026-01-31")).toMatchObject({ from: "2024-02-01", to: "2026-01-31" });
+    expect(previousPeriod({ from: "2013-01-01", to: "2013-01-01" })).toEqual({ from: "2012-12-31", to: "2012-12-31" });
   });
 });

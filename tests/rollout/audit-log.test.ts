@@ -56,4 +56,16 @@ describe("audit log", () => {
     expect(row).toMatchObject({ action: "staff.role", target: "new.hire@example.com", before: { role: "user" }, after: { role: "operator" } });
     expect((await db.select({ role: users.role }).from(users).where(sql`email = 'new.hire@example.com'`))[0]!.role).toBe("operator");
   });
+
+  it("two admins demoting each other at the same moment leave one admin: the second change finds its actor demoted", async () => {
+    const results = await Promise.allSettled([
+      setStaffRole({ actor: staff.admin, email: staff.approver.email, role: "operator" }),
+      setStaffRole({ actor: staff.approver, email: staff.admin.email, role: "operator" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(await refusal(Promise.reject(refused.reason))).toBe("FORBIDDEN");
+    const admins = await db.select({ email: users.email }).from(users).where(sql`role = 'admin' and email in (${staff.admin.email}, ${staff.approver.email})`);
+    expect(admins).toHaveLength(1);
+  });
 });

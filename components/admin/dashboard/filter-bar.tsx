@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { FormEvent } from "react";
+import { earliestDay } from "@/lib/analytics/dashboard-filters";
 
 const FILTER_KEYS = ["from", "to", "wave", "country"] as const;
 
@@ -61,13 +62,13 @@ export function FilterBar({ value, defaults, today, waves, countries }: FilterBa
         <label htmlFor="dashboard-from" className={label}>
           From
         </label>
-        <input id="dashboard-from" name="from" type="date" defaultValue={value.from} max={today} required className={control} />
+        <input id="dashboard-from" name="from" type="date" defaultValue={value.from} min={earliestDay} max={today} required className={control} />
       </div>
       <div className="w-[calc(50%-0.375rem)] space-y-1.5 sm:w-40">
         <label htmlFor="dashboard-to" className={label}>
           To
         </label>
-        <input id="dashboard-to" name="to" type="date" defaultValue={value.to} max={today} required className={control} />
+        <input id="dashboard-to" name="to" type="date" defaultValue={value.to} min={earliestDay} max={today} required className={control} />
       </div>
       <div className="w-full space-y-1.5 sm:w-40">
         <label htmlFor="dashboard-wave" className={label}>

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { enrollments, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/auth/rate-limit";
+import { clearRateLimit, hitRateLimit } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { getEligibility } from "./get-eligibility";
@@ -28,12 +28,14 @@ export async function startEnrollment({ userId, password, now = new Date() }: { 
     throw new AppError<StartEnrollmentError>("WAITING_PERIOD", { until: status.period.until.toISOString(), reason: status.period.reason });
   }
 
-  const limit = await peekRateLimit({ key: reauthKey(userId), now });
-  if (limit.hits >= reauthLimit) throw new AppError<StartEnrollmentError>("THROTTLED", { retryAt: limit.resetAt.toISOString() });
+  // Counted before the check, so parallel tries cannot all pass one reading of the counter: at most `reauthLimit`
+  // passwords are checked per window, however many requests arrive at once.
+  const limit = await hitRateLimit({ key: reauthKey(userId), windowMs: reauthWindowMs, now });
+  const throttled = () => new AppError<StartEnrollmentError>("THROTTLED", { retryAt: limit.resetAt.toISOString() });
+  if (limit.hits > reauthLimit) throw throttled();
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const after = await hitRateLimit({ key: reauthKey(userId), windowMs: reauthWindowMs, now });
-    if (after.hits >= reauthLimit) throw new AppError<StartEnrollmentError>("THROTTLED", { retryAt: after.resetAt.toISOString() });
-    throw new AppError<StartEnrollmentError>("WRONG_PASSWORD");
+    // The try that reaches the limit already says when to come back.
+    throw limit.hits >= reauthLimit ? throttled() : new AppError<StartEnrollmentError>("WRONG_PASSWORD");
   }
   await clearRateLimit(reauthKey(userId));
 
