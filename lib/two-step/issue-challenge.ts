@@ -40,7 +40,7 @@ export async function issueChallenge(input: {
 
   const issued = await db.transaction(async (tx) => {
     const lockout = await lockLockoutRow(tx, input.userId);
-    const blocked = blockedUntil(lockout, now);
+    const blocked = blockedUntil(lockout, now, input.purpose);
     if (blocked) throw new AppError<IssueChallengeError>("LOCKED", { retryAt: blocked === "locked" ? null : blocked.toISOString() });
 
     const recent = await tx

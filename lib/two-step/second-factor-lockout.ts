@@ -20,9 +20,13 @@ export async function lockLockoutRow(tx: Tx, userId: string): Promise<LockoutRow
   return { userId, consecutiveFailures: Number(consecutive_failures), blockedUntil: blocked_until === null ? null : new Date(blocked_until), updatedAt: new Date(updated_at) };
 }
 
-/** Null when a code may be tried now; else when (or "locked" for good until recovery). */
-export function blockedUntil(row: { consecutiveFailures: number; blockedUntil: Date | null }, now: Date): Date | "locked" | null {
-  if (waitAfterFailures(row.consecutiveFailures) === "locked") return "locked";
+/**
+ * Null when a code may be tried now; else when (or "locked" for good until recovery). Recovery is the way out of
+ * "locked": its codes are sent and checked only inside an attempt opened with the Recovery Key, so they still wait
+ * out a timed block but not the lock itself; a recovery code that passes clears the count.
+ */
+export function blockedUntil(row: { consecutiveFailures: number; blockedUntil: Date | null }, now: Date, purpose?: string): Date | "locked" | null {
+  if (waitAfterFailures(row.consecutiveFailures) === "locked") return purpose === "recovery" ? null : "locked";
   return row.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
 }
 

@@ -50,7 +50,7 @@ export async function verifyChallenge(input: {
       return { ok: false, code: "NOT_VALID" };
     }
     const lockout = await lockLockoutRow(tx, challenge.userId);
-    const blocked = blockedUntil(lockout, now);
+    const blocked = blockedUntil(lockout, now, challenge.purpose);
     if (blocked) return { ok: false, code: "LOCKED", details: { retryAt: blocked === "locked" ? null : blocked.toISOString() } };
     if (challenge.deniedAt) return { ok: false, code: "DENIED" };
     if (challenge.consumedAt || challenge.replacedAt) return { ok: false, code: "NOT_VALID" };
@@ -62,7 +62,7 @@ export async function verifyChallenge(input: {
       await tx.update(challenges).set({ attempts }).where(eq(challenges.id, challenge.id));
       const failures = await countFailure(tx, challenge.userId, now);
       await recordEvent({ type: "challenge_failed", userId: challenge.userId, method: challenge.method, detail: challenge.purpose, at: now }, tx);
-      const after = blockedUntil({ consecutiveFailures: failures, blockedUntil: null }, now);
+      const after = blockedUntil({ consecutiveFailures: failures, blockedUntil: null }, now, challenge.purpose);
       // This failure made the account wait (or locked it for good): the dashboard counts lockouts.
       const wait = waitAfterFailures(failures);
       if (wait !== 0) await recordEvent({ type: "challenge_locked", userId: challenge.userId, method: challenge.method, detail: wait === "locked" ? "for_good" : "wait", at: now }, tx);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { challenges, recoveryKeys, sessions, users } from "@/db/schema";
+import { challenges, recoveryKeys, secondFactorLockouts, sessions, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
 import { confirmNewRecoveryKey } from "@/lib/recovery/confirm-new-recovery-key";
@@ -11,6 +11,7 @@ import { resetPasswordWithRecoveryKey } from "@/lib/recovery/reset-password-with
 import { sendRecoveryCode } from "@/lib/recovery/send-recovery-code";
 import { startRecovery } from "@/lib/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
+import { maxConsecutiveFailures } from "@/lib/two-step/code-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { formatRecoveryKey, verifyRecoveryKey } from "@/lib/two-step/recovery-key";
 import { setupTestDatabase } from "../helpers/test-db";
@@ -106,6 +107,22 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     await confirmNewRecoveryKey({ userId: user.id, key: formatRecoveryKey(result.recoveryKey) });
     const [current] = (await db.select().from(recoveryKeys).where(eq(recoveryKeys.userId, user.id))).filter((k) => !k.replacedAt);
     expect(current?.confirmedAt).toBeInstanceOf(Date);
+  });
+
+  it("an account locked for good after 100 wrong codes gets back in through recovery, and the lock is cleared", async () => {
+    const { user, phoneId, phone } = await enrolled();
+    const sessionId = await openSession(user);
+    // Arranged: the count 100 consecutive wrong codes leave (tests/attackers walks there at an attacker's pace).
+    await db.insert(secondFactorLockouts).values({ userId: user.id, consecutiveFailures: maxConsecutiveFailures });
+    const signInCode = (now: Date) => issueChallenge({ userId: user.id, sessionId, purpose: "sign_in", method: "sms", phoneId, request, now });
+    await expect(signInCode(new Date())).rejects.toMatchObject({ code: "LOCKED", details: { retryAt: null } });
+
+    // The Recovery Key opens an attempt, whose code is sent and checked despite the lock.
+    const attempt = await startRecovery({ email: user.email, recoveryKey: key, ip: null });
+    await passCode(attempt, phoneId!, phone);
+    const [lockout] = await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, user.id));
+    expect(lockout!.consecutiveFailures).toBe(0);
+    await expect(signInCode(at(new Date(), minutes(1)))).resolves.toMatchObject({ challengeId: expect.any(String) });
   });
 
   it("an attempt lapses after 15 minutes, and its cookie cannot be forged", async () => {
