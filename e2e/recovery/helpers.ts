@@ -98,12 +98,13 @@ export const questions = [
   { question: "What was the name of your first teacher?", answer: "Madame Roux" },
 ];
 
-/** On /account/questions: picks and answers the three questions, then saves. */
-export async function setQuestions(page: Page) {
+/** On /account/questions, the first time: picks and answers the three questions, confirms the password, saves. */
+export async function setQuestions(page: Page, password = strongPassword) {
   for (const [i, q] of questions.entries()) {
     await page.getByLabel(`Security question ${i + 1}`).selectOption({ label: q.question });
     await page.getByLabel(`Answer ${i + 1}`).fill(q.answer);
   }
+  await page.getByLabel("Current password").fill(password);
   await page.getByRole("button", { name: "Save security questions" }).click();
 }
 

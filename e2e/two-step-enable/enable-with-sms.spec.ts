@@ -17,10 +17,21 @@ test("enable 2SV with a text message: questions first, then the wizard; other br
   await a.getByRole("link", { name: "Set security questions" }).click();
   await a.getByRole("button", { name: "Save security questions" }).click();
   await expect(a.locator("main form [role=alert]").filter({ hasText: "Choose a question." })).toHaveCount(3);
-  for (const [n, question, answer] of [[1, "What was the name of your first pet?", "Biscuit"], [2, "What was the make of your first car?", "Fiat Panda"], [3, "In what city did your parents meet?", "Lyon"]] as const) {
-    await a.getByLabel(`Security question ${n}`).selectOption({ label: question });
-    await a.getByLabel(`Answer ${n}`).fill(answer);
-  }
+  await expect(a.locator("main form [role=alert]").filter({ hasText: "Enter your password." })).toHaveCount(1);
+  const answerQuestions = async () => {
+    for (const [n, question, answer] of [[1, "What was the name of your first pet?", "Biscuit"], [2, "What was the make of your first car?", "Fiat Panda"], [3, "In what city did your parents meet?", "Lyon"]] as const) {
+      await a.getByLabel(`Security question ${n}`).selectOption({ label: question });
+      await a.getByLabel(`Answer ${n}`).fill(answer);
+    }
+  };
+  // The first questions later prove it's the owner: setting them takes the password, so an open session alone cannot.
+  await answerQuestions();
+  await a.getByLabel("Current password").fill("not-my-password");
+  await a.getByRole("button", { name: "Save security questions" }).click();
+  await expect(a.getByText("That password isn't right.")).toBeVisible();
+  expect((await dbEnrollment(request, email)).questionCount).toBe(0);
+  await answerQuestions();
+  await a.getByLabel("Current password").fill(strongPassword);
   await a.getByRole("button", { name: "Save security questions" }).click();
   await expect(a).toHaveURL(/\/account\/security\?done=questions$/);
   await expect(a.getByTestId("questions-status")).toHaveText("Your three security questions are set.");

@@ -21,6 +21,7 @@ test("after a password change, turning 2SV on waits 3 days and the page says why
     await page.getByLabel(`Security question ${i + 1}`).selectOption({ label: question });
     await page.getByLabel(`Answer ${i + 1}`).fill(answer);
   }
+  await page.getByLabel("Current password").fill(strongPassword);
   await page.getByRole("button", { name: "Save security questions" }).click();
   await expect(page).toHaveURL(/\/account\/security\?done=questions$/);
 

@@ -1,18 +1,12 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { enrollments, users } from "@/db/schema";
-import { verifyPassword } from "@/lib/auth/passwords";
-import { clearRateLimit, hitRateLimit } from "@/lib/auth/rate-limit";
+import { confirmPassword } from "@/lib/auth/confirm-password";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { getEligibility } from "./get-eligibility";
 
 export type StartEnrollmentError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "WAITING_PERIOD" | "WRONG_PASSWORD" | "THROTTLED";
-
-// Re-confirming the password while signed in is still a password guess: limit it per account.
-const reauthLimit = 5;
-const reauthWindowMs = 15 * 60_000;
-const reauthKey = (userId: string) => `reauth:${userId}`;
 
 /**
  * Step (a) of the wizard: the owner has read what changes and re-typed their password. Opens (or resumes) the
@@ -28,16 +22,7 @@ export async function startEnrollment({ userId, password, now = new Date() }: { 
     throw new AppError<StartEnrollmentError>("WAITING_PERIOD", { until: status.period.until.toISOString(), reason: status.period.reason });
   }
 
-  // Counted before the check, so parallel tries cannot all pass one reading of the counter: at most `reauthLimit`
-  // passwords are checked per window, however many requests arrive at once.
-  const limit = await hitRateLimit({ key: reauthKey(userId), windowMs: reauthWindowMs, now });
-  const throttled = () => new AppError<StartEnrollmentError>("THROTTLED", { retryAt: limit.resetAt.toISOString() });
-  if (limit.hits > reauthLimit) throw throttled();
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    // The try that reaches the limit already says when to come back.
-    throw limit.hits >= reauthLimit ? throttled() : new AppError<StartEnrollmentError>("WRONG_PASSWORD");
-  }
-  await clearRateLimit(reauthKey(userId));
+  await confirmPassword({ userId, passwordHash: user.passwordHash, password, now });
 
   return db.transaction(async (tx) => {
     const [created] = await tx

@@ -45,7 +45,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
           <p className="mt-2 text-slate-600">{t("lead")}</p>
         </div>
         <div className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          <QuestionsForm next={next} />
+          <QuestionsForm next={next} askPassword={!existing} />
         </div>
       </div>
     </ClientMessages>
