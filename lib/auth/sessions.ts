@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
@@ -7,6 +7,12 @@ import { sessions, users } from "@/db/schema";
 
 // "last seen" is refreshed at most this often, so a busy page does not write on every request.
 const touchEveryMs = 60_000;
+/**
+ * A session ends 30 days after it began (its sign-in or second step), however busy: the cookie says 30 days too, but
+ * a browser (or whoever copied its cookie) can have the token re-issued, so the row is where the limit holds.
+ */
+export const sessionLifetimeMs = 30 * 24 * 60 * 60_000;
+const startedSince = (now: Date) => new Date(now.getTime() - sessionLifetimeMs);
 
 /** A new session id: 256 random bits, carried inside the Auth.js JWT. */
 export const newSessionId = () => randomBytes(32).toString("base64url");
@@ -62,18 +68,18 @@ const activeSession = preparedQuery((database) =>
 /** The live session and its user, or null when the id is unknown or revoked. */
 export async function findActiveSession(sessionId: string, now = new Date()) {
   const [row] = await activeSession().execute({ sessionId });
-  if (!row) return null;
+  if (!row || row.session.createdAt <= startedSince(now)) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   return row;
 }
 
-export function listActiveSessions(userId: string) {
+export function listActiveSessions(userId: string, now = new Date()) {
   return db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.createdAt, startedSince(now))))
     .orderBy(desc(sessions.lastSeenAt));
 }
 

@@ -7,6 +7,7 @@ import {
   listActiveSessions,
   revokeOtherSessions,
   revokeSession,
+  sessionLifetimeMs,
 } from "@/lib/auth/sessions";
 import { setupTestDatabase } from "../helpers/test-db";
 
@@ -62,6 +63,19 @@ describe("findActiveSession", () => {
 
   it("returns null for an unknown id", async () => {
     expect(await findActiveSession("no-such-session-id-aaaaaaaaaaaaaaaaaaaaaaaaaaaa")).toBeNull();
+  });
+
+  it("ends 30 days after it began, however recently it was used, and drops off the list of signed-in devices", async () => {
+    const id = await open(alice);
+    const began = (await row(id))!.createdAt;
+    const almost = new Date(began.getTime() + sessionLifetimeMs - 60_000);
+    expect((await findActiveSession(id, almost))?.session.id).toBe(id);
+    expect((await listActiveSessions(alice.id, almost)).map((s) => s.id)).toContain(id);
+    // Used a minute before, yet over: the limit counts from the start, not from the last request.
+    // (+1 ms: PostgreSQL keeps microseconds, a Date only milliseconds.)
+    const over = new Date(began.getTime() + sessionLifetimeMs + 1);
+    expect(await findActiveSession(id, over)).toBeNull();
+    expect((await listActiveSessions(alice.id, over)).map((s) => s.id)).not.toContain(id);
   });
 
   it("refreshes last-seen only when it is more than a minute old", async () => {
