@@ -2,8 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useActionState, useMemo } from "react";
-import { setSmsSupport } from "@/app/(admin)/admin/regions/actions";
+import { useMemo } from "react";
 import {
   DataTable,
   DownloadCsvButton,
@@ -79,37 +78,10 @@ function StatusBadge({ row }: { row: RegionRow }) {
   );
 }
 
-function SmsToggle({ row }: { row: RegionRow }) {
-  const [state, formAction, pending] = useActionState(setSmsSupport, null);
-  const verb = row.smsSupported ? "Turn off" : "Turn on";
-  return (
-    <form action={formAction} className="space-y-1">
-      <div className="flex items-center gap-2 whitespace-nowrap">
-        <span className="w-7">{row.smsSupported ? "Yes" : "No"}</span>
-        <input type="hidden" name="country" value={row.code} />
-        <input type="hidden" name="supported" value={row.smsSupported ? "false" : "true"} />
-        <button
-          type="submit"
-          disabled={pending}
-          aria-label={`${verb} SMS for ${row.name}`}
-          className="rounded-md px-2 py-1 text-xs font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50 disabled:cursor-wait disabled:opacity-60"
-        >
-          {pending ? "Saving…" : verb}
-        </button>
-      </div>
-      {state?.error && (
-        <p role="alert" className="max-w-48 text-xs text-red-700">
-          {state.error}
-        </p>
-      )}
-    </form>
-  );
-}
-
 const helper = createColumnHelper<DataTableFeatures, RegionRow>();
 const optional = <T,>(value: T | null) => value ?? undefined;
 
-function regionColumns(canEditSms: boolean) {
+function regionColumns() {
   return helper.columns([
     helper.accessor("name", {
       header: "Country",
@@ -148,7 +120,8 @@ function regionColumns(canEditSms: boolean) {
       id: "sms",
       header: "SMS",
       filterFn: (row, id, value: string) => row.getValue(id) === value,
-      cell: ({ row }) => (canEditSms ? <SmsToggle row={row.original} /> : row.original.smsSupported ? "Yes" : "No"),
+      // Changed on the country's page, with a reason and a fresh confirmation.
+      cell: ({ row }) => (row.original.smsSupported ? "Yes" : "No"),
     }),
     helper.accessor("accounts", { header: "Accounts", meta: { align: "end" }, cell: ({ getValue }) => formatNumber(getValue()) }),
     helper.accessor("eligible", { header: "Eligible", meta: { align: "end" }, cell: ({ getValue }) => formatNumber(getValue()) }),
@@ -169,8 +142,8 @@ const smsOptions = [
   { value: "no", label: "No" },
 ];
 
-export function RegionsTable({ rows, canEditSms }: { rows: RegionRow[]; canEditSms: boolean }) {
-  const columns = useMemo(() => regionColumns(canEditSms), [canEditSms]);
+export function RegionsTable({ rows }: { rows: RegionRow[] }) {
+  const columns = useMemo(() => regionColumns(), []);
   const waveOptions = useMemo(() => {
     const waves = new Map<string, number>();
     for (const r of rows) if (r.wave) waves.set(r.wave, r.waveId ?? 0);

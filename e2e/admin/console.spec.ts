@@ -14,7 +14,7 @@ async function downloadCsv(page: Page) {
   return readFile(await (await download).path(), "utf8");
 }
 
-test("regions: search, filters and sorting live in the URL; CSV exports the filtered view; SMS support toggles with an audit row", async ({ page, request }) => {
+test("regions: search, filters and sorting live in the URL; CSV exports the filtered view; SMS support changes with a reason, a confirmation and an audit row", async ({ page, request }) => {
   await signInStaff(page, "approver@stepwise.test", "/admin/regions");
   await expect(page.getByRole("heading", { level: 1, name: "Regions" })).toBeVisible();
 
@@ -36,13 +36,24 @@ test("regions: search, filters and sorting live in the URL; CSV exports the filt
   await expect(page.getByLabel("SMS", { exact: true })).toHaveValue("no");
   await expect(rows).toHaveCount(2);
 
-  // Toggle SMS carrier support for Iceland (in no wave) and check the database and the audit log.
+  // SMS carrier support for Iceland (in no wave) changes on its page, like the kill switch: a reason and a fresh
+  // confirmation, then the database and the audit log show it.
   await page.goto("/admin/regions?q=Iceland");
   await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("No");
+  await rows.first().getByRole("link", { name: "Iceland" }).click();
+  const audited = (await dbAudit(request, "country.sms")).length;
+  await page.getByLabel("Reason for turning SMS on").fill("Síminn now delivers our codes");
   await page.getByRole("button", { name: "Turn on SMS for Iceland" }).click();
+  await expect(page.getByText("Confirm it's you first: changing SMS support")).toBeVisible();
+  expect(await dbAudit(request, "country.sms")).toHaveLength(audited);
+  await confirmItsYou(page, "approver@stepwise.test");
+  await page.getByLabel("Reason for turning SMS on").fill("Síminn now delivers our codes");
+  await page.getByRole("button", { name: "Turn on SMS for Iceland" }).click();
+  await expect(page.getByText("SMS turned on.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Turn off SMS for Iceland" })).toBeVisible();
   const [audit] = await dbAudit(request, "country.sms");
-  expect(audit).toMatchObject({ targetId: "IS", actorLabel: "Alan Approver <approver@stepwise.test>", before: { smsSupported: false }, after: { smsSupported: true } });
+  expect(audit).toMatchObject({ targetId: "IS", actorLabel: "Alan Approver <approver@stepwise.test>", reason: "Síminn now delivers our codes", before: { smsSupported: false }, after: { smsSupported: true } });
   const country = await request.get("/api/test/country", { params: { q: "IS" } });
   expect(await country.json()).toMatchObject({ smsSupported: true });
 });

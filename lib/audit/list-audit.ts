@@ -1,10 +1,19 @@
-import { desc } from "drizzle-orm";
+import { count, desc } from "drizzle-orm";
 import { db } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { AuditRow } from "./audit-row";
 
+/** How many entries the Audit page loads: the table filters and exports them in the browser. */
+export const auditPageLimit = 5000;
+
+/** Every entry ever written (none is ever deleted), to say when the page shows only the newest. */
+export async function countAudit() {
+  const [row] = await db.select({ entries: count() }).from(auditLog);
+  return row?.entries ?? 0;
+}
+
 /** The newest entries first; the Audit table filters and exports them in the browser. */
-export async function listAudit({ limit = 5000 } = {}): Promise<AuditRow[]> {
+export async function listAudit({ limit = auditPageLimit } = {}): Promise<AuditRow[]> {
   const rows = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
   return rows.map((r) => ({
     id: r.id,

@@ -32,7 +32,7 @@ describe("dashboard version", () => {
   it("moves when staff change a country's rollout state (an audited change, with no event)", async () => {
     const [operator] = await db.insert(users).values({ email: "op-version@stepwise.test", name: "Op", countryCode: "NZ", passwordHash: "x", role: "operator" }).returning();
     const before = await readDashboardVersion(now);
-    await setSmsSupport({ actor: { id: operator!.id, name: "Op", email: operator!.email, role: "operator" }, countryCode: "NZ", supported: false });
+    await setSmsSupport({ actor: { id: operator!.id, name: "Op", email: operator!.email, role: "operator" }, countryCode: "NZ", supported: false, reason: "carrier outage" });
     expect(await readDashboardVersion(now)).not.toBe(before);
   });
 });

@@ -22,11 +22,11 @@ describe("lockout-risk cohort", () => {
 
     const [operator] = await db.insert(users).values({ email: "op-risk@stepwise.test", name: "Op", countryCode: "NZ", passwordHash: "x", role: "operator" }).returning();
     const actor = { id: operator!.id, name: "Op", email: operator!.email, role: "operator" as const };
-    await setSmsSupport({ actor, countryCode: "NZ", supported: false });
+    await setSmsSupport({ actor, countryCode: "NZ", supported: false, reason: "carrier outage" });
     // Phone no longer counts: one trusted browser left → at risk.
     expect(await riskGauge("NZ")).toBe(1);
     expect((await db.select({ r: users.lockoutRisk }).from(users).where(eq(users.id, user.id)))[0]!.r).toBe(true);
-    await setSmsSupport({ actor, countryCode: "NZ", supported: true });
+    await setSmsSupport({ actor, countryCode: "NZ", supported: true, reason: "carrier back" });
     expect(await riskGauge("NZ")).toBe(0);
   });
 });

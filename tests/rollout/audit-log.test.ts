@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, users } from "@/db/schema";
-import { listAudit } from "@/lib/audit/list-audit";
+import { countAudit, listAudit } from "@/lib/audit/list-audit";
 import { setSmsSupport } from "@/lib/rollout/countries/set-sms-support";
 import { setStaffRole } from "@/lib/staff/set-staff-role";
 import { setupTestDatabase } from "../helpers/test-db";
@@ -26,7 +26,7 @@ const databaseRefusal = async (statement: ReturnType<typeof sql>) => {
 
 describe("audit log", () => {
   it("the database refuses UPDATE, DELETE and TRUNCATE on audit rows, whoever asks", async () => {
-    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: true });
+    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: true, reason: "carrier signed" });
     const before = await db.select().from(auditLog);
     expect(before.length).toBeGreaterThan(0);
 
@@ -36,14 +36,19 @@ describe("audit log", () => {
     expect(await db.select().from(auditLog)).toEqual(before);
   });
 
-  it("SMS carrier support changes are audited with before and after, and an unchanged value writes nothing", async () => {
+  it("SMS carrier support changes need a reason and are audited with it, before and after; an unchanged value writes nothing", async () => {
     const count = async () => (await db.select().from(auditLog)).length;
-    expect(await refusal(setSmsSupport({ actor: staff.viewer, countryCode: "IS", supported: false }))).toBe("FORBIDDEN");
+    expect(await refusal(setSmsSupport({ actor: staff.viewer, countryCode: "IS", supported: false, reason: "carrier outage" }))).toBe("FORBIDDEN");
     const n = await count();
-    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: false });
-    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: false });
+    expect(await refusal(setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: false, reason: " \u0007 " }))).toBe("REASON_REQUIRED");
+    expect(await count()).toBe(n);
+    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: false, reason: "carrier outage" });
+    await setSmsSupport({ actor: staff.operator, countryCode: "IS", supported: false, reason: "carrier outage" });
     expect(await count()).toBe(n + 1);
-    expect((await listAudit())[0]).toMatchObject({ action: "country.sms", target: "IS", countryCode: "IS", actor: "Omar Operator <operator@stepwise.test>", before: { smsSupported: true }, after: { smsSupported: false } });
+    // The page loads the newest entries and says how many there are in all.
+    expect(await countAudit()).toBe(n + 1);
+    expect((await listAudit({ limit: 1 })).map((r) => r.action)).toEqual(["country.sms"]);
+    expect((await listAudit())[0]).toMatchObject({ action: "country.sms", target: "IS", countryCode: "IS", actor: "Omar Operator <operator@stepwise.test>", reason: "carrier outage", before: { smsSupported: true }, after: { smsSupported: false } });
   });
 
   it("only admins change staff roles, never their own, and each change is audited", async () => {

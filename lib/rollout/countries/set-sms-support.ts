@@ -5,11 +5,17 @@ import { refreshLockoutRiskForPhonesIn } from "@/lib/analytics/refresh-lockout-r
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { reasonRequired } from "../waves/review-wave";
 import type { StaffActor } from "../waves/staff-actor";
 
-/** Operator: whether local carriers deliver our SMS codes in a country. Off = codes go to trusted devices only. */
-export async function setSmsSupport({ actor, countryCode, supported, now = new Date() }: { actor: StaffActor; countryCode: string; supported: boolean; now?: Date }) {
+/**
+ * Operator: whether local carriers deliver our SMS codes in a country. Off = codes go to trusted devices only, so
+ * people whose only second factor is a phone there can no longer get a code: like the kill switch, it takes a reason
+ * (the console also asks for a fresh confirmation).
+ */
+export async function setSmsSupport({ actor, countryCode, supported, reason, now = new Date() }: { actor: StaffActor; countryCode: string; supported: boolean; reason: string; now?: Date }) {
   if (!hasRole(actor.role, "operator")) throw new AppError("FORBIDDEN");
+  const why = reasonRequired(reason);
   await db.transaction(async (tx) => {
     const [country] = await tx.select().from(countries).where(eq(countries.code, countryCode)).for("update");
     if (!country) throw new AppError("UNKNOWN_COUNTRY");
@@ -25,6 +31,7 @@ export async function setSmsSupport({ actor, countryCode, supported, now = new D
       countryCode,
       before: { smsSupported: country.smsSupported },
       after: { smsSupported: supported },
+      reason: why,
       at: now,
     });
   });

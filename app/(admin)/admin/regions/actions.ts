@@ -8,25 +8,32 @@ import { setSmsSupport as setCountrySmsSupport } from "@/lib/rollout/countries/s
 import { describeError } from "../_lib/error-messages";
 import { hasFreshStepUp, staffContext } from "../_lib/staff-context";
 
+const countryCode = z.string().regex(/^[A-Z]{2}$/);
+
 export interface SmsSupportState {
   ok: boolean;
   error?: string;
+  stepUp?: boolean;
+  reason?: string;
 }
 
-const countryCode = z.string().regex(/^[A-Z]{2}$/);
-
-/** Sets a country's SMS carrier support (operator and up, audited). Fields: `country` (ISO code), `supported` ("true" | "false"). */
+/**
+ * Sets a country's SMS carrier support (operator and up): a fresh step-up and a reason, audited. Fields: `country`
+ * (ISO code), `supported` ("true" | "false"), `reason`.
+ */
 export async function setSmsSupport(_prev: SmsSupportState | null, formData: FormData): Promise<SmsSupportState> {
-  const { actor } = await staffContext("operator");
-  const input = z.object({ country: countryCode, supported: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(formData));
+  const { actor, sessionId } = await staffContext("operator");
+  const input = z.object({ country: countryCode, supported: z.enum(["true", "false"]), reason: z.string().max(500).default("") }).safeParse(Object.fromEntries(formData));
   if (!input.success) return { ok: false, error: "That request was not understood. Reload the page and try again." };
+  const { country, supported, reason } = input.data;
+  if (!(await hasFreshStepUp(sessionId, "rollout"))) return { ok: false, stepUp: true, reason, error: "Confirm it's you first: changing SMS support needs a code from the last 10 minutes." };
   try {
-    await setCountrySmsSupport({ actor, countryCode: input.data.country, supported: input.data.supported === "true" });
+    await setCountrySmsSupport({ actor, countryCode: country, supported: supported === "true", reason });
   } catch (error) {
-    return { ok: false, error: describeError(error) };
+    return { ok: false, error: describeError(error), reason };
   }
-  revalidatePath("/admin/regions", "layout");
-  return { ok: true };
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/regions/${country}?done=${supported === "true" ? "sms-on" : "sms-off"}`);
 }
 
 export interface CountryPauseState {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { RegionsTable } from "@/components/admin/regions-table";
-import { hasRole } from "@/lib/auth/roles";
 import { listRegions } from "@/lib/rollout/list-regions";
 import { staffContext } from "../_lib/staff-context";
 
 export const metadata: Metadata = { title: "Regions" };
 
 export default async function RegionsPage() {
-  const { actor } = await staffContext("viewer");
+  await staffContext("viewer");
   const rows = await listRegions();
   return (
     <div className="space-y-6">
@@ -15,7 +14,7 @@ export default async function RegionsPage() {
         <h1 className="text-2xl font-bold text-slate-900">Regions</h1>
         <p className="mt-1 text-sm text-slate-600">Every country&apos;s two-step verification status, SMS carrier support and enrollment, as of now.</p>
       </div>
-      <RegionsTable rows={rows} canEditSms={hasRole(actor.role, "operator")} />
+      <RegionsTable rows={rows} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { describeRegionStatus } from "@/lib/rollout/describe-region-status";
 import { formatCount, formatUtc } from "../../_lib/format";
 import { confirmHref, hasFreshStepUp, staffContext } from "../../_lib/staff-context";
 import { CountryPauseForm } from "./country-pause-form";
+import { CountrySmsForm } from "./country-sms-form";
 
 export const metadata: Metadata = { title: "Country" };
 
@@ -18,8 +19,19 @@ export default async function CountryPage({ params, searchParams }: { params: Pr
   if (!region) notFound();
   const { done } = await searchParams;
   const self = `/admin/regions/${code}`;
-  const canPause = hasRole(actor.role, "operator") && region.waveId !== null;
-  const fresh = canPause && (await hasFreshStepUp(sessionId, "rollout"));
+  const isOperator = hasRole(actor.role, "operator");
+  const canPause = isOperator && region.waveId !== null;
+  const fresh = isOperator && (await hasFreshStepUp(sessionId, "rollout"));
+  const confirmFirst = !fresh && (
+    <div className="mb-4">
+      <Notice tone="info">
+        This needs you to confirm it&apos;s you (good for 10 minutes).{" "}
+        <Link href={confirmHref("rollout", self)} className="font-semibold underline">
+          Confirm it&apos;s you
+        </Link>
+      </Notice>
+    </div>
+  );
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -33,6 +45,8 @@ export default async function CountryPage({ params, searchParams }: { params: Pr
       </div>
       {done === "pause" && <Notice tone="success">Paused. New enrollments stopped; enrolled accounts keep 2SV.</Notice>}
       {done === "resume" && <Notice tone="success">Resumed. The country is back on its wave&apos;s plan.</Notice>}
+      {done === "sms-on" && <Notice tone="success">SMS turned on. Codes go to phones here again.</Notice>}
+      {done === "sms-off" && <Notice tone="success">SMS turned off. Codes here go to trusted devices only.</Notice>}
       {region.status === "paused" && <Notice tone="warning">Paused: {region.pauseReason}</Notice>}
       <Card title="Rollout">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
@@ -48,17 +62,21 @@ export default async function CountryPage({ params, searchParams }: { params: Pr
       </Card>
       {canPause && (
         <Card title={region.status === "paused" ? "Resume" : "Kill switch"} description="Pausing stops new enrollments here at once. Accounts that already use 2SV keep it and can always sign in, recover and turn it off.">
-          {!fresh && (
-            <div className="mb-4">
-              <Notice tone="info">
-                Pausing and resuming need you to confirm it&apos;s you (good for 10 minutes).{" "}
-                <Link href={confirmHref("rollout", self)} className="font-semibold underline">
-                  Confirm it&apos;s you
-                </Link>
-              </Notice>
-            </div>
-          )}
+          {confirmFirst}
           <CountryPauseForm country={code} countryName={region.name} paused={region.status === "paused"} confirmHref={confirmHref("rollout", self)} />
+        </Card>
+      )}
+      {isOperator && (
+        <Card
+          title="SMS carriers"
+          description={
+            region.smsSupported
+              ? "Turning SMS off sends codes here to trusted devices only: people whose only second factor is a phone here cannot get a code until it is back on."
+              : "Turn SMS on once local carriers deliver our codes reliably; phones here then count as second factors again."
+          }
+        >
+          {confirmFirst}
+          <CountrySmsForm country={code} countryName={region.name} supported={region.smsSupported} confirmHref={confirmHref("rollout", self)} />
         </Card>
       )}
     </div>
