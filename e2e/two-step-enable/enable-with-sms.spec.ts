@@ -42,9 +42,16 @@ test("enable 2SV with a text message: questions first, then the wizard; other br
   const b = await contextB.newPage();
   await signIn(b, email, strongPassword);
 
-  // (a) What changes + password.
+  // (a) The questions first (they are what 2SV replaces), then what changes + password.
   await a.goto("/account/security");
   await a.getByRole("link", { name: "Turn on two-step verification" }).click();
+  await expect(a).toHaveURL(/\/account\/confirm\?action=enable_two_step/);
+  await expect(a.getByText("Before you turn on two-step verification, confirm it's you.")).toBeVisible();
+  await a.getByLabel("What was the name of your first pet?").fill("Biscuit");
+  await a.getByLabel("What was the make of your first car?").fill("Fiat Panda");
+  await a.getByLabel("In what city did your parents meet?").fill("lyon");
+  await a.getByRole("button", { name: "Confirm" }).click();
+  await expect(a).toHaveURL(/\/account\/security\/enable\/explain$/);
   await expect(a.getByText("We can't reset your password")).toBeVisible();
   await a.getByLabel("Password", { exact: true }).fill("not-my-password");
   await a.getByRole("button", { name: "Confirm and continue" }).click();

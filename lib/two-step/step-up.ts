@@ -5,7 +5,7 @@ import { stepUps } from "@/db/schema";
 import { stepUpFreshMs } from "./code-policy";
 
 // Sensitive changes, each with its own freshness (a code for the password does not also unlock the email).
-export const stepUpActions = ["password", "email", "profile", "phones", "devices", "recovery_key", "disable_two_step", "security_questions", "authenticator", "passkeys", "backup_codes", "app_passwords", "rollout", "staff"] as const;
+export const stepUpActions = ["password", "email", "profile", "phones", "devices", "recovery_key", "enable_two_step", "disable_two_step", "security_questions", "authenticator", "passkeys", "backup_codes", "app_passwords", "rollout", "staff"] as const;
 export type StepUpAction = (typeof stepUpActions)[number];
 export const isStepUpAction = (v: unknown): v is StepUpAction => stepUpActions.includes(v as StepUpAction);
 

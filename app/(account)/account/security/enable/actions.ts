@@ -12,6 +12,7 @@ import type { ConfirmAuthenticatorState } from "@/components/two-step/authentica
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
+import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
 import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
 import { advanceEnrollment } from "@/lib/two-step/enrollment/advance-enrollment";
 import { confirmPendingRecoveryKey } from "@/lib/two-step/enrollment/confirm-pending-recovery-key";
@@ -20,6 +21,7 @@ import { enableTwoStep } from "@/lib/two-step/enrollment/enable-two-step";
 import { getEnrollment } from "@/lib/two-step/enrollment/get-enrollment";
 import { startEnrollment } from "@/lib/two-step/enrollment/start-enrollment";
 import { stepIndex, stepPath } from "@/lib/two-step/enrollment/steps";
+import { requireStepUp } from "@/lib/two-step/step-up";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
 
 const codeOf = (error: unknown) => {
@@ -28,7 +30,9 @@ const codeOf = (error: unknown) => {
 };
 
 export async function startEnrollmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const { user } = await requireUser(stepPath("explain"));
+  const { user, session } = await requireUser(stepPath("explain"));
+  // The explain page asked for the questions already; an action is checked on its own.
+  if (await hasSecurityQuestions(user.id)) await requireStepUp({ sessionId: session.id, action: "enable_two_step", returnTo: stepPath("explain") });
   const password = String(formData.get("password") ?? "");
   if (!password) return { errors: { password: "passwordRequired" } };
   try {

@@ -6,7 +6,9 @@ import { buttonClass } from "@/components/ui/button";
 import { loadWizard } from "../../_components/load-wizard";
 import { WaitingNotice } from "../../_components/waiting-notice";
 import { WizardShell } from "../../_components/wizard-shell";
+import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
 import { stepPath } from "@/lib/two-step/enrollment/steps";
+import { requireStepUp } from "@/lib/two-step/step-up";
 import { ExplainForm } from "./explain-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ExplainStep() {
-  const { status, enrollment, reached } = await loadWizard("explain");
+  const { status, enrollment, reached, user, session } = await loadWizard("explain");
+  // Turning 2SV on replaces the questions and decides who can get back in: whoever has them answers them first (as
+  // Apple asked in 2013), so a password alone is not enough to take an account over with a phone of one's own.
+  const willAsk = status.status !== "waiting" && !enrollment;
+  if (willAsk && (await hasSecurityQuestions(user.id))) await requireStepUp({ sessionId: session.id, action: "enable_two_step", returnTo: stepPath("explain") });
   const t = await getTranslations("enrollment");
   const points = ["codesToSignIn", "codesBeforeChanges", "keepKey", "noReset", "questionsGo"] as const;
   return (
