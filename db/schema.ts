@@ -125,6 +125,9 @@ export const users = pgTable(
       .notNull()
       .references(() => countries.code),
     role: roleEnum().notNull().default("user"),
+    // The admin who gave the current staff role (null for seeded staff and plain accounts): approvals follow it back
+    // so that nobody appointed by a launch's requester, directly or through others, can approve that launch.
+    roleGrantedBy: uuid(),
     locale: text(),
     // Null until the password is changed (setting it at sign-up is not a change): drives 2SV's waiting period.
     passwordChangedAt: timestamp({ withTimezone: true }),

@@ -31,7 +31,7 @@ export async function setStaffRole({ actor, email, role, now = new Date() }: { a
     if (!target) throw new AppError<SetStaffRoleError>("NO_ACCOUNT");
     if (target.id === actor.id) throw new AppError<SetStaffRoleError>("OWN_ROLE");
     if (target.role === role) throw new AppError<SetStaffRoleError>("UNCHANGED");
-    await tx.update(users).set({ role }).where(eq(users.id, target.id));
+    await tx.update(users).set({ role, roleGrantedBy: role === "user" ? null : actor.id }).where(eq(users.id, target.id));
     await recordAudit(tx, { actor, action: "staff.role", targetType: "user", targetId: target.email, before: { role: target.role }, after: { role }, at: now });
     return { email: target.email, before: target.role, after: role };
   });

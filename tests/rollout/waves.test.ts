@@ -12,6 +12,7 @@ import { cancelWave, pauseWave, resumeWave } from "@/lib/rollout/waves/pause-wav
 import { previewWaveImpact } from "@/lib/rollout/waves/preview-wave-impact";
 import { approveWave, rejectWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
 import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
+import { setStaffRole } from "@/lib/staff/set-staff-role";
 import { makeAccount, stubEnrollmentEnv } from "../enrollment/helpers";
 import { setupTestDatabase } from "../helpers/test-db";
 import { demoStaff, refusal, waveId } from "./fixtures";
@@ -66,6 +67,26 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "draft", reviewComment: "Norwegian carriers not signed yet" });
     expect(await lastAudit()).toMatchObject({ action: "wave.reject", actorId: staff.approver.id });
     await cancelWave({ actor: staff.operator, waveId: id, reason: "replanning", now: t0 });
+  });
+
+  it("nobody the requester appointed, directly or through others, can approve: four-eyes needs an independent admin", async () => {
+    // The requester makes an account of their own an admin, and that one makes another: neither may approve.
+    const [mine, mineToo] = [await makeAccount(), await makeAccount()];
+    await setStaffRole({ actor: staff.admin, email: mine.user.email, role: "admin" });
+    const appointee = { id: mine.user.id, name: mine.user.name, email: mine.user.email, role: "admin" as const };
+    await setStaffRole({ actor: appointee, email: mineToo.user.email, role: "admin" });
+    const ofTheAppointee = { id: mineToo.user.id, name: mineToo.user.name, email: mineToo.user.email, role: "admin" as const };
+
+    const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Baltics", countryCodes: ["EE", "LV"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
+    await requestWaveApproval({ actor: staff.admin, waveId: id, now: t0 });
+    expect(await refusal(approveWave({ actor: appointee, waveId: id, comment: "looks fine", now: t0 }))).toBe("APPOINTED_BY_REQUESTER");
+    expect(await refusal(approveWave({ actor: ofTheAppointee, waveId: id, comment: "looks fine", now: t0 }))).toBe("APPOINTED_BY_REQUESTER");
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "pending_approval", reviewedBy: null });
+
+    // An admin the requester did not appoint approves.
+    await approveWave({ actor: staff.approver, waveId: id, comment: "Carriers signed in both", now: t0 });
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "scheduled", reviewedBy: staff.approver.id });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
   });
 
   it("refuses a country already in another wave, naming it, and stores nothing", async () => {

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { waves } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { isAppointedBy } from "@/lib/staff/appointed-by";
 import { lockWaveFor } from "./lock-wave";
 import type { StaffActor } from "./staff-actor";
 
@@ -33,6 +34,7 @@ export async function requestWaveApproval({ actor, waveId, now = new Date() }: {
 export async function approveWave({ actor, waveId, comment, now = new Date() }: { actor: StaffActor; waveId: number; comment: string; now?: Date }) {
   await db.transaction(async (tx) => {
     const wave = await lockWaveFor(tx, { waveId, command: "approve", actor, now });
+    if (wave.requestedBy && (await isAppointedBy(tx, { staffId: actor.id, requesterId: wave.requestedBy }))) throw new AppError("APPOINTED_BY_REQUESTER");
     const reason = reasonRequired(comment);
     const startsAt = wave.startOnApproval ? now : wave.startsAt!;
     await tx.update(waves).set({ status: "scheduled", startsAt, reviewedBy: actor.id, reviewedAt: now, reviewComment: reason, updatedAt: now }).where(eq(waves.id, waveId));
