@@ -159,3 +159,27 @@ test("dashboard: the adoption tooltip follows the pointer, the keys and a finger
   await expect(phoneTooltip).toHaveCount(0);
   await phone.close();
 });
+
+test("guardrails: saving needs a fresh confirmation, then the thresholds are stored and audited", async ({ page, request }) => {
+  await signInStaff(page, "approver@stepwise.test", "/admin/waves");
+  await page.getByRole("link", { name: "Wave 2", exact: true }).first().click();
+  const sms = page.getByLabel("SMS delivery failure rate (%)");
+  const original = await sms.inputValue();
+  const audited = (await dbAudit(request, "wave.guardrails")).length;
+  await sms.fill("35");
+  await page.getByRole("button", { name: "Save guardrails" }).click();
+  await expect(page.getByText("Confirm it's you first: guardrails")).toBeVisible();
+  expect(await dbAudit(request, "wave.guardrails")).toHaveLength(audited);
+
+  await confirmItsYou(page, "approver@stepwise.test");
+  await sms.fill("35");
+  await page.getByRole("button", { name: "Save guardrails" }).click();
+  await expect(page.getByText("Guardrails saved.")).toBeVisible();
+  const [row] = await dbAudit(request, "wave.guardrails");
+  expect(row).toMatchObject({ actorLabel: "Alan Approver <approver@stepwise.test>", after: { smsFailureThreshold: 0.35 } });
+
+  // Put Wave 2 back as the other specs know it (the confirmation still holds).
+  await sms.fill(original);
+  await page.getByRole("button", { name: "Save guardrails" }).click();
+  await expect(page.getByText("Guardrails saved.")).toBeVisible();
+});

@@ -66,13 +66,15 @@ export async function waveCommandAction(_prev: CommandState | null, formData: Fo
 
 const percent = z.coerce.number().min(1).max(100);
 
+/** Admin: a wave's automatic brakes. Loosening them is as consequential as a pause: a fresh step-up, and audited. */
 export async function guardrailsAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
-  const { actor } = await staffContext("admin");
+  const { actor, sessionId } = await staffContext("admin");
   const input = z
     .object({ waveId: recordIdSchema, sms: percent, code: percent, sample: z.coerce.number().int().min(1).max(10_000) })
     .safeParse(Object.fromEntries(formData));
   if (!input.success) return { ok: false, error: "Thresholds are percentages between 1 and 100, and the minimum sample a whole number from 1 to 10,000." };
   const { waveId, sms, code, sample } = input.data;
+  if (!(await hasFreshStepUp(sessionId, "rollout"))) return { ok: false, stepUp: true, error: "Confirm it's you first: guardrails need a code from the last 10 minutes." };
   try {
     await setGuardrails({ actor, waveId, guardrails: { smsFailureThreshold: sms / 100, codeFailureThreshold: code / 100, guardrailMinSample: sample } });
   } catch (error) {

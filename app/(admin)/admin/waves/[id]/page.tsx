@@ -159,6 +159,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
         sms={Math.round(wave.smsFailureThreshold * 100)}
         code={Math.round(wave.codeFailureThreshold * 100)}
         sample={wave.guardrailMinSample}
+        confirmHref={confirm}
       />
     </div>
   );

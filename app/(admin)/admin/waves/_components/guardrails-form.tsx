@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { Card, Notice } from "@/components/ui/card";
+import { ActionOutcome } from "@/components/admin/action-outcome";
+import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { guardrailsAction, type CommandState } from "../actions";
 
 const input = "mt-1 w-24 rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-50";
 
 /** The wave's automatic brakes: crossing a threshold over the last hour pauses that country and tells staff. */
-export function GuardrailsForm({ waveId, editable, sms, code, sample }: { waveId: number; editable: boolean; sms: number; code: number; sample: number }) {
+export function GuardrailsForm({ waveId, editable, sms, code, sample, confirmHref }: { waveId: number; editable: boolean; sms: number; code: number; sample: number; confirmHref: string }) {
   const [state, action] = useActionState<CommandState | null, FormData>(guardrailsAction, null);
   return (
     <Card title="Guardrails" description="If, over the last hour, a country of this wave crosses a threshold, it is paused automatically and staff see a banner.">
@@ -29,8 +30,7 @@ export function GuardrailsForm({ waveId, editable, sms, code, sample }: { waveId
           </div>
         </div>
         {editable ? <SubmitButton variant="secondary" pendingLabel="Saving…">Save guardrails</SubmitButton> : <p className="text-sm text-slate-600">Admins set guardrails.</p>}
-        {state?.error && <Notice tone="error">{state.error}</Notice>}
-        {state?.ok && <Notice tone="success">{state.message}</Notice>}
+        <ActionOutcome state={state} confirmHref={confirmHref} />
       </form>
     </Card>
   );
