@@ -15,6 +15,8 @@ const schema = z.object({
   SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(5),
   SIGNIN_IP_LIMIT: z.coerce.number().int().positive().default(100),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** New accounts per client IP per hour (each sign-up that passes the form's checks counts, taken emails included). */
+  SIGNUP_IP_LIMIT: z.coerce.number().int().positive().default(20),
 }).refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
   path: ["DATABASE_READ_URL"],
   message: "needs DATABASE_URL: it names a replica of that PostgreSQL (the embedded database has none)",
