@@ -21,6 +21,7 @@ describe("readEnv", () => {
       SIGNIN_ACCOUNT_LIMIT: 5,
       SIGNIN_IP_LIMIT: 100,
       SIGNIN_WINDOW_MINUTES: 15,
+      SIGNUP_IP_LIMIT: 20,
     });
   });
 
@@ -72,5 +73,9 @@ describe("readEnv", () => {
 
   it.each([["0"], ["-1"], ["2.5"], ["five"]])("refuses SIGNIN_IP_LIMIT=%j", (value) => {
     expect(envError({ SIGNIN_IP_LIMIT: value }).message).toMatch(/^Invalid environment: SIGNIN_IP_LIMIT /);
+  });
+
+  it.each([["0"], ["-1"], ["2.5"], ["five"]])("refuses SIGNUP_IP_LIMIT=%j", (value) => {
+    expect(envError({ SIGNUP_IP_LIMIT: value }).message).toMatch(/^Invalid environment: SIGNUP_IP_LIMIT /);
   });
 });
