@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { sessions, users } from "@/db/schema";
+import { confirmPassword } from "@/lib/auth/confirm-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
-import { clearRateLimit, hitRateLimit } from "@/lib/auth/rate-limit";
 import { revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { AppError } from "@/lib/errors";
 import { assertStepUpFresh } from "./assert-step-up-fresh";
@@ -11,11 +11,6 @@ import { appLink, browserOf, noticeTime, noticeTranslator } from "./compose-noti
 import { sendNotice } from "./send-notice";
 
 export type ChangePasswordError = "STEP_UP_REQUIRED" | "THROTTLED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "SAME_PASSWORD";
-
-// A hijacked signed-in browser may not guess the current password: 5 wrong tries per 15 minutes.
-export const currentPasswordLimit = 5;
-const windowMs = 15 * 60_000;
-export const currentPasswordKey = (userId: string) => `password-check:${userId}`;
 
 /**
  * Changes the password of a signed-in account after a fresh step-up. The current password is asked too — it is
@@ -35,14 +30,9 @@ export async function changePassword(input: {
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user) throw new AppError<ChangePasswordError>("WRONG_PASSWORD");
 
-  const counted = await hitRateLimit({ key: currentPasswordKey(user.id), windowMs, now });
-  if (counted.hits > currentPasswordLimit) throw new AppError<ChangePasswordError>("THROTTLED", { retryAt: counted.resetAt.toISOString() });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    // The try that reaches the limit already says when to come back.
-    if (counted.hits >= currentPasswordLimit) throw new AppError<ChangePasswordError>("THROTTLED", { retryAt: counted.resetAt.toISOString() });
-    throw new AppError<ChangePasswordError>("WRONG_PASSWORD");
-  }
-  await clearRateLimit(currentPasswordKey(user.id));
+  // A hijacked signed-in browser may not guess the current password: the same five tries per 15 minutes as every
+  // other re-typed password, counted together.
+  await confirmPassword({ userId: user.id, passwordHash: user.passwordHash, password: input.currentPassword, now });
 
   const problem = checkNewPassword(input.newPassword, [user.name, user.email]);
   if (problem) throw new AppError<ChangePasswordError>("WEAK_PASSWORD", { reason: problem });

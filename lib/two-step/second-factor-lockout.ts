@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { rowsOf } from "@/db/rows";
-import { secondFactorLockouts } from "@/db/schema";
+import { secondFactorLockouts, type ChallengePurpose } from "@/db/schema";
 import { waitAfterFailures } from "./code-policy";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "execute">;
@@ -25,7 +25,7 @@ export async function lockLockoutRow(tx: Tx, userId: string): Promise<LockoutRow
  * "locked": its codes are sent and checked only inside an attempt opened with the Recovery Key, so they still wait
  * out a timed block but not the lock itself; a recovery code that passes clears the count.
  */
-export function blockedUntil(row: { consecutiveFailures: number; blockedUntil: Date | null }, now: Date, purpose?: string): Date | "locked" | null {
+export function blockedUntil(row: { consecutiveFailures: number; blockedUntil: Date | null }, now: Date, purpose?: ChallengePurpose): Date | "locked" | null {
   if (waitAfterFailures(row.consecutiveFailures) === "locked") return purpose === "recovery" ? null : "locked";
   return row.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
 }
