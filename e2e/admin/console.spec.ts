@@ -66,6 +66,7 @@ test("staff page: an admin gives an account the operator role after confirming; 
   await expect(page.getByRole("table", { name: "Staff members" }).getByRole("row", { name: /Ada Admin/ })).toBeVisible();
   await page.getByLabel("Account email").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("operator");
+  await page.getByLabel("Reason", { exact: true }).fill("Joins the launch on-call rota");
   await page.getByRole("button", { name: "Give role" }).click();
   // Role changes need a fresh confirmation; nothing changed yet.
   await expect(page.getByText("Confirm it's you first")).toBeVisible();
@@ -74,10 +75,22 @@ test("staff page: an admin gives an account the operator role after confirming; 
   await confirmItsYou(page, "approver@stepwise.test");
   await page.getByLabel("Account email").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("operator");
+  // A role is never given without a reason for the audit log (the browser asks first; the server refuses too).
+  const reason = page.getByLabel("Reason", { exact: true });
+  await page.getByRole("button", { name: "Give role" }).click();
+  expect(await reason.evaluate((field: HTMLInputElement) => field.validity.valueMissing)).toBe(true);
+  expect(await dbUser(request, email)).toMatchObject({ role: "user" });
+  await reason.fill("Joins the launch on-call rota");
   await page.getByRole("button", { name: "Give role" }).click();
   await expect(page.getByText(`${email}: user → operator.`)).toBeVisible();
-  expect(await dbUser(request, email)).toMatchObject({ role: "operator" });
-  expect((await dbAudit(request, "staff.role"))[0]).toMatchObject({ targetId: email, before: { role: "user" }, after: { role: "operator" } });
+  const user = await dbUser(request, email);
+  expect(user).toMatchObject({ role: "operator" });
+  expect((await dbAudit(request, "staff.role"))[0]).toMatchObject({
+    targetId: email,
+    reason: "Joins the launch on-call rota",
+    before: { role: "user" },
+    after: { role: "operator", userId: user!.id },
+  });
 
   // The new operator has no 2SV: the console sends them to turn it on.
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US" });

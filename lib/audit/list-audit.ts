@@ -1,4 +1,4 @@
-import { count, desc } from "drizzle-orm";
+import { count, desc, lt } from "drizzle-orm";
 import { db } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { AuditRow } from "./audit-row";
@@ -12,9 +12,17 @@ export async function countAudit() {
   return row?.entries ?? 0;
 }
 
-/** The newest entries first; the Audit table filters and exports them in the browser. */
-export async function listAudit({ limit = auditPageLimit } = {}): Promise<AuditRow[]> {
-  const rows = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
+/**
+ * The newest entries first, or with `before` (an entry's id) the ones written before it: the Audit page's way back
+ * through the log, a page of `limit` at a time. The table filters and exports each page in the browser.
+ */
+export async function listAudit({ limit = auditPageLimit, before }: { limit?: number; before?: number } = {}): Promise<AuditRow[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(before === undefined ? undefined : lt(auditLog.id, before))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),

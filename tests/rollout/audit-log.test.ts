@@ -48,24 +48,37 @@ describe("audit log", () => {
     // The page loads the newest entries and says how many there are in all.
     expect(await countAudit()).toBe(n + 1);
     expect((await listAudit({ limit: 1 })).map((r) => r.action)).toEqual(["country.sms"]);
+    // Older entries a page at a time, from the oldest one shown: every entry is reachable, none twice.
+    const pages: number[][] = [];
+    for (let before: number | undefined; ; ) {
+      const page = await listAudit({ limit: 2, before });
+      if (page.length === 0) break;
+      pages.push(page.map((r) => r.id));
+      before = page.at(-1)!.id;
+    }
+    expect(pages.flat()).toEqual((await listAudit()).map((r) => r.id));
+    expect(pages.flat()).toHaveLength(n + 1);
     expect((await listAudit())[0]).toMatchObject({ action: "country.sms", target: "IS", countryCode: "IS", actor: "Omar Operator <operator@stepwise.test>", reason: "carrier outage", before: { smsSupported: true }, after: { smsSupported: false } });
   });
 
   it("only admins change staff roles, never their own, and each change is audited", async () => {
     await db.insert(users).values({ email: "new.hire@example.com", name: "New Hire", countryCode: "US", passwordHash: "x" });
-    expect(await refusal(setStaffRole({ actor: staff.operator, email: "new.hire@example.com", role: "viewer" }))).toBe("FORBIDDEN");
-    expect(await refusal(setStaffRole({ actor: staff.admin, email: "admin@stepwise.test", role: "viewer" }))).toBe("OWN_ROLE");
-    expect(await refusal(setStaffRole({ actor: staff.admin, email: "nobody@example.com", role: "viewer" }))).toBe("NO_ACCOUNT");
-    await setStaffRole({ actor: staff.admin, email: "New.Hire@example.com", role: "operator" });
+    expect(await refusal(setStaffRole({ actor: staff.operator, email: "new.hire@example.com", role: "viewer", reason: "on-call rota" }))).toBe("FORBIDDEN");
+    expect(await refusal(setStaffRole({ actor: staff.admin, email: "admin@stepwise.test", role: "viewer", reason: "on-call rota" }))).toBe("OWN_ROLE");
+    expect(await refusal(setStaffRole({ actor: staff.admin, email: "nobody@example.com", role: "viewer", reason: "on-call rota" }))).toBe("NO_ACCOUNT");
+    await setStaffRole({ actor: staff.admin, email: "New.Hire@example.com", role: "operator", reason: "on-call rota" });
     const [row] = await listAudit();
-    expect(row).toMatchObject({ action: "staff.role", target: "new.hire@example.com", before: { role: "user" }, after: { role: "operator" } });
+    const [hire] = await db.select({ id: users.id, role: users.role }).from(users).where(sql`email = 'new.hire@example.com'`);
+    expect(row).toMatchObject({ action: "staff.role", target: "new.hire@example.com", reason: "on-call rota", before: { role: "user" }, after: { role: "operator", userId: hire!.id } });
+    // Without a reason, nothing changes.
+    expect(await refusal(setStaffRole({ actor: staff.admin, email: "new.hire@example.com", role: "admin", reason: " \u0000 " }))).toBe("REASON_REQUIRED");
     expect((await db.select({ role: users.role }).from(users).where(sql`email = 'new.hire@example.com'`))[0]!.role).toBe("operator");
   });
 
   it("two admins demoting each other at the same moment leave one admin: the second change finds its actor demoted", async () => {
     const results = await Promise.allSettled([
-      setStaffRole({ actor: staff.admin, email: staff.approver.email, role: "operator" }),
-      setStaffRole({ actor: staff.approver, email: staff.admin.email, role: "operator" }),
+      setStaffRole({ actor: staff.admin, email: staff.approver.email, role: "operator", reason: "on-call rota" }),
+      setStaffRole({ actor: staff.approver, email: staff.admin.email, role: "operator", reason: "on-call rota" }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;

@@ -72,9 +72,9 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
   it("nobody the requester appointed, directly or through others, can approve: four-eyes needs an independent admin", async () => {
     // The requester makes an account of their own an admin, and that one makes another: neither may approve.
     const [mine, mineToo] = [await makeAccount(), await makeAccount()];
-    await setStaffRole({ actor: staff.admin, email: mine.user.email, role: "admin" });
+    await setStaffRole({ actor: staff.admin, email: mine.user.email, role: "admin", reason: "second account" });
     const appointee = { id: mine.user.id, name: mine.user.name, email: mine.user.email, role: "admin" as const };
-    await setStaffRole({ actor: appointee, email: mineToo.user.email, role: "admin" });
+    await setStaffRole({ actor: appointee, email: mineToo.user.email, role: "admin", reason: "second account" });
     const ofTheAppointee = { id: mineToo.user.id, name: mineToo.user.name, email: mineToo.user.email, role: "admin" as const };
 
     const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Baltics", countryCodes: ["EE", "LV"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });

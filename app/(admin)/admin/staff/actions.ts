@@ -14,6 +14,7 @@ export interface StaffRoleState {
   stepUp?: boolean;
   email?: string;
   role?: string;
+  reason?: string;
 }
 
 /** Admin: give, change or remove a staff role; needs a fresh step-up and is audited. */
@@ -21,14 +22,15 @@ export async function setStaffRoleAction(_prev: StaffRoleState | null, formData:
   const { actor, sessionId } = await staffContext("admin");
   const email = String(formData.get("email") ?? "").trim();
   const role = String(formData.get("role") ?? "");
+  const reason = String(formData.get("reason") ?? "").slice(0, 500);
   const input = z.object({ email: z.email(), role: z.enum(roles) }).safeParse({ email, role });
-  if (!input.success) return { ok: false, email, role, error: "Enter the email of an existing account and pick a role." };
-  if (!(await hasFreshStepUp(sessionId, "staff"))) return { ok: false, stepUp: true, email, role, error: "Confirm it's you first: role changes need a code from the last 10 minutes." };
+  if (!input.success) return { ok: false, email, role, reason, error: "Enter the email of an existing account and pick a role." };
+  if (!(await hasFreshStepUp(sessionId, "staff"))) return { ok: false, stepUp: true, email, role, reason, error: "Confirm it's you first: role changes need a code from the last 10 minutes." };
   try {
-    const changed = await setStaffRole({ actor, email: input.data.email, role: input.data.role });
+    const changed = await setStaffRole({ actor, email: input.data.email, role: input.data.role, reason });
     revalidatePath("/admin/staff");
     return { ok: true, message: `${changed.email}: ${changed.before} → ${changed.after}.` };
   } catch (error) {
-    return { ok: false, email, role, error: describeError(error) };
+    return { ok: false, email, role, reason, error: describeError(error) };
   }
 }

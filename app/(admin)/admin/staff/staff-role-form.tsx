@@ -24,6 +24,18 @@ export function StaffRoleForm({ confirmHref, email = "", role = "viewer", compac
           <option value="user">No staff role</option>
         </SelectField>
       </div>
+      <div className={compact ? "w-48" : undefined}>
+        <TextField
+          id={compact ? `reason-${email}` : "reason"}
+          name="reason"
+          label={compact ? `Reason for ${email}` : "Reason"}
+          hint={compact ? undefined : "Why this person needs this role. It goes into the audit log."}
+          autoComplete="off"
+          maxLength={500}
+          defaultValue={state?.ok ? "" : (state?.reason ?? "")}
+          required
+        />
+      </div>
       <SubmitButton variant={compact ? "secondary" : "primary"} pendingLabel="Saving…">
         {compact ? "Change" : "Give role"}
       </SubmitButton>
