@@ -1,5 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { confirmSignUp } from "@/lib/accounts/confirm-sign-up";
+import { signUpRequestFromCookieHeader } from "@/lib/accounts/sign-up-cookie";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { clientIp } from "@/lib/auth/request-info";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
@@ -57,6 +59,29 @@ export const { handlers, signIn, signOut } = NextAuth({
           if (error instanceof AppError) {
             const retryAt = error.details.retryAt;
             throw new SignInRefused(retryAt ? `${error.code}:${retryAt}` : error.code);
+          }
+          throw error;
+        }
+      },
+    }),
+    // The end of signing up: the emailed code, from the browser whose cookie holds the request (the password was
+    // checked and hashed when the code was sent). Creates the account and its first session.
+    Credentials({
+      id: "sign-up",
+      credentials: { code: {} },
+      async authorize(credentials, request) {
+        try {
+          const { user, sessionId } = await confirmSignUp({
+            requestId: signUpRequestFromCookieHeader(request.headers.get("cookie")),
+            code: String(credentials.code ?? ""),
+            ip: clientIp(request.headers),
+            userAgent: request.headers.get("user-agent") ?? "",
+          });
+          return { id: user.id, email: user.email, name: user.name, sessionId };
+        } catch (error) {
+          if (error instanceof AppError) {
+            const triesLeft = error.details.triesLeft;
+            throw new SignInRefused(typeof triesLeft === "number" ? `${error.code}:${triesLeft}` : error.code);
           }
           throw error;
         }

@@ -144,6 +144,32 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index().on(t.countryCode)],
 );
 
+/**
+ * A sign-up waiting for its emailed code. The account is created only when the code comes back, from the browser
+ * that asked (its cookie holds the id), so sign-up neither says which emails have accounts nor takes an address
+ * its owner never confirmed. The row goes once the account exists, or (at the next sign-up) once it has expired. For an email that already has an account, `codeHash` is null: its owner is told by
+ * email instead, and no code can finish the request.
+ */
+export const signUpRequests = pgTable(
+  "sign_up_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    countryCode: char({ length: 2 }).notNull(),
+    locale: text(),
+    passwordHash: text().notNull(),
+    // HMAC-SHA256 keyed by the server secret over (request id, code), as for sign-in codes.
+    codeHash: text(),
+    attempts: integer().notNull().default(0),
+    sends: integer().notNull().default(1),
+    sentAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.expiresAt)],
+);
+
 export const sessions = pgTable(
   "sessions",
   {
@@ -177,6 +203,7 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Country = typeof countries.$inferSelect;
 export type Wave = typeof waves.$inferSelect;
+export type SignUpRequest = typeof signUpRequests.$inferSelect;
 
 // ── Two-step verification ────────────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { demoPassword } from "../db/seed-data";
 
 export { demoPassword };
@@ -41,9 +41,35 @@ export async function submitSignUp(page: Page, account: NewAccount) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
-/** Signs up and waits for the account overview (sign-up signs the new account in). */
+/** The code in the newest SMS or email to `recipient`, read in the dev inbox in another tab, as a person reads it. */
+export async function newestCode(context: BrowserContext, kind: "SMS" | "Email", recipient: string) {
+  const inbox = await context.newPage();
+  try {
+    await inbox.goto(`/dev/inbox?to=${encodeURIComponent(recipient)}`);
+    const message = inbox.getByRole("article", { name: `${kind} to ${recipient}` }).first();
+    await expect(message).toBeVisible();
+    // The body only: an address in the header may hold six digits of its own.
+    const code = (await message.locator("p").last().innerText()).match(/\b(\d{6})\b/)?.[1];
+    expect(code, `a 6-digit code in the newest ${kind} to ${recipient}`).toBeTruthy();
+    return code!;
+  } finally {
+    await inbox.close();
+  }
+}
+
+export const emailedCode = (context: BrowserContext, email: string) => newestCode(context, "Email", email);
+
+/** On "Check your email": types the code emailed to `email` and creates the account. */
+export async function enterSignUpCode(page: Page, email: string) {
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible(afterPasswordSubmit);
+  await page.getByLabel("Code from the email").fill(await emailedCode(page.context(), email.toLowerCase()));
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Signs up (form, then the emailed code) and waits for the account overview (sign-up signs the new account in). */
 export async function signUp(page: Page, account: NewAccount) {
   await submitSignUp(page, account);
+  await enterSignUpCode(page, account.email);
   await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
   await expect(page.getByRole("heading", { level: 1, name: "Your account", exact: true })).toBeVisible();
 }

@@ -4,7 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { CodeField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export interface AuthenticatorSetup {
@@ -81,18 +81,12 @@ export function AuthenticatorSetupFlow({
       {state.error === "setupExpired" && <Notice tone="error">{t("errors.setupExpired")}</Notice>}
       <form action={confirmAction} className="space-y-4" noValidate>
         <input type="hidden" name="setupId" value={setup.setupId} />
-        <TextField
+        <CodeField
           id="totp-code"
           name="code"
           label={t("code")}
           hint={t("codeHint")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={7}
-          required
           error={state.error && state.error !== "setupExpired" ? t(`errors.${state.error}`) : undefined}
-          className="block w-40 rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-lg tracking-[0.3em] shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
         <SubmitButton pendingLabel={t("confirming")}>{t("confirm")}</SubmitButton>
       </form>

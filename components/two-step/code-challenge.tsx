@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useState, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { CodeField, codeInputClass, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChallengeFeedback } from "@/lib/two-step/challenge-messages";
 import type { SecondFactorOption } from "@/lib/two-step/second-factor-options";
@@ -27,8 +27,6 @@ export interface VerifyState {
 type Kind = SecondFactorOption["kind"];
 // Methods that need nothing sent: the owner already holds the code (or the passkey).
 const held = (kind: Kind | undefined): kind is "totp" | "backup_code" | "passkey" => kind === "totp" || kind === "backup_code" || kind === "passkey";
-const codeInput =
-  "block rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-lg shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
 const linkButton = "font-medium text-brand-700 underline-offset-2 hover:underline";
 
 /**
@@ -160,21 +158,15 @@ export function CodeChallenge({
             required
             autoFocus
             error={error ? feedback(error) : undefined}
-            className={`${codeInput} w-56 tracking-wider`}
+            className={`${codeInputClass} w-56 tracking-wider`}
           />
         ) : (
-          <TextField
+          <CodeField
             id="code"
             label={heldKind === "totp" ? t("totpCode") : t("code")}
             hint={heldKind === "totp" ? t("totpCodeHint") : t("codeHint")}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={7}
-            required
             autoFocus
             error={error ? feedback(error) : undefined}
-            className={`${codeInput} w-40 tracking-[0.3em]`}
           />
         )}
         {extra}

@@ -73,3 +73,22 @@ export function SelectField({
     </FieldShell>
   );
 }
+
+/** Monospaced, for a code typed from a message or app. */
+export const codeInputClass =
+  "block rounded-lg border bg-white px-3 py-2 font-mono text-lg shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
+
+/** A six-digit code field: the numeric keypad on phones, and the code offered by the phone's autofill. */
+export function CodeField(props: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <TextField
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={7}
+      required
+      {...props}
+      className={`${codeInputClass} w-40 tracking-[0.3em]`}
+    />
+  );
+}

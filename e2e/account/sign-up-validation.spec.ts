@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { afterPasswordSubmit, dbUser, formAlerts, submitSignUp, uniqueEmail } from "../helpers";
+import { waitForMessage } from "../recovery/helpers";
 
 test.describe("sign-up form errors", () => {
   test("empty name, invalid email, short password and no country each get a field message", async ({ page, request }) => {
@@ -43,12 +44,20 @@ test.describe("sign-up form errors", () => {
     expect(await dbUser(request, email)).toBeNull();
   });
 
-  test("an email that already has an account is refused without changing that account", async ({ page, request }) => {
+  test("an email that already has an account gets the same next page as a new one; only its owner learns more, by email", async ({ page, request }) => {
+    const before = await dbUser(request, "ana@example.com");
     await submitSignUp(page, { name: "Somebody Else", email: "Ana@Example.com", country: "France" });
 
-    await expect(formAlerts(page)).toHaveText(["We couldn't create an account with this email. If it's yours, sign in instead."], afterPasswordSubmit);
-    await expect(page.getByLabel("Full name")).toHaveValue("Somebody Else");
-    await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
-    expect(await dbUser(request, "ana@example.com")).toMatchObject({ name: "Ana Ramirez", countryCode: "US" });
+    // Nothing on screen says the address is taken: the same "Check your email" page as any sign-up.
+    await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible(afterPasswordSubmit);
+    await expect(page.getByText("We sent a 6-digit code to ana@example.com.")).toBeVisible();
+    const mail = await waitForMessage(page.context(), "ana@example.com", /Someone tried to create a Stepwise account with your email/);
+    expect(mail).not.toMatch(/\b\d{6}\b/);
+
+    // No code finishes it, and the account is as it was.
+    await page.getByLabel("Code from the email").fill("123456");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(formAlerts(page)).toHaveText(["That code isn't right. You have 4 more tries."]);
+    expect(await dbUser(request, "ana@example.com")).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { afterPasswordSubmit, dbSessions, dbUser, newContext, profileValue, signUp, strongPassword, uniqueEmail } from "../helpers";
+import { afterPasswordSubmit, dbSessions, dbUser, emailedCode, formAlerts, newContext, profileValue, signUp, strongPassword, submitSignUp, uniqueEmail } from "../helpers";
 import { msg } from "../i18n/messages";
 
 test.describe("sign up", () => {
@@ -33,6 +33,9 @@ test.describe("sign up", () => {
     await page.getByLabel(msg("fr", "signUp.email"), { exact: true }).fill(email);
     await page.getByLabel(msg("fr", "signUp.password"), { exact: true }).fill(strongPassword);
     await page.getByRole("button", { name: msg("fr", "signUp.submit") }).click(); // country left as preselected
+    await expect(page.getByRole("heading", { level: 1, name: msg("fr", "signUp.confirmTitle") })).toBeVisible(afterPasswordSubmit);
+    await page.getByLabel(msg("fr", "signUp.code")).fill(await emailedCode(context, email));
+    await page.getByRole("button", { name: msg("fr", "signUp.confirmSubmit") }).click();
     await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
 
     await expect(profileValue(page, msg("fr", "account.country"))).toHaveText("France");
@@ -57,6 +60,47 @@ test.describe("sign up", () => {
       await expect(country.locator("option:checked"), locale).toHaveText(name);
       await context.close();
     }
+  });
+
+  test("the account is created only when the emailed code comes back; wrong codes are counted, a new code replaces the old", async ({ page, request }) => {
+    const email = uniqueEmail();
+    await submitSignUp(page, { name: "Cody Confirm", email, country: "Canada" });
+    await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible(afterPasswordSubmit);
+    await expect(page.getByText(`We sent a 6-digit code to ${email}.`)).toBeVisible();
+    expect(await dbUser(request, email)).toBeNull();
+    const first = await emailedCode(page.context(), email);
+
+    await page.getByLabel("Code from the email").fill("12345");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(formAlerts(page)).toHaveText(["Enter the 6 digits from the email."]);
+    const wrong = first === "000000" ? "111111" : "000000";
+    await page.getByLabel("Code from the email").fill(wrong);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(formAlerts(page)).toHaveText(["That code isn't right. You have 4 more tries."]);
+    expect(await dbUser(request, email)).toBeNull();
+
+    await page.getByRole("button", { name: "Send a new code" }).click();
+    await expect(page.getByText("We sent a new code. The previous one no longer works.")).toBeVisible();
+    await expect.poll(() => emailedCode(page.context(), email)).not.toBe(first);
+    const second = await emailedCode(page.context(), email);
+    await page.getByLabel("Code from the email").fill(second);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
+    expect(await dbUser(request, email)).toMatchObject({ email, name: "Cody Confirm", countryCode: "CA" });
+    expect(await dbSessions(request, email)).toHaveLength(1);
+  });
+
+  test("the code page needs the browser that signed up: another browser is sent back to the form", async ({ page, browser }) => {
+    const email = uniqueEmail();
+    await submitSignUp(page, { name: "Bea Bound", email, country: "United States" });
+    await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible(afterPasswordSubmit);
+
+    const other = await newContext(browser);
+    const elsewhere = await other.newPage();
+    await elsewhere.goto("/sign-up/confirm");
+    await expect(elsewhere).toHaveURL(/\/sign-up\?expired=1$/);
+    await expect(elsewhere.getByText("That sign-up expired before it was finished.", { exact: false })).toBeVisible();
+    await other.close();
   });
 
   test("email addresses are stored in lower case and kept unique", async ({ page, request }) => {

@@ -63,6 +63,8 @@ export const pages: PageRow[] = [
   page("/availability", everyone("ok")),
   page("/sign-in", signedOutOnly()),
   page("/sign-up", signedOutOnly()),
+  // Without a sign-up request's cookie there is no code to ask for: back to the form, which says it expired.
+  page("/sign-up/confirm", { ...signedOutOnly(), anonymous: "redirect:/sign-up?expired=1" }),
   page("/verify", pendingOnly()),
   page("/forgot-password", everyone("ok")),
   // Without a recovery attempt cookie: "this attempt has expired, start again".
@@ -209,6 +211,8 @@ export const serverActions: ActionRow[] = [
   publicAction("(public)/sign-in/actions.ts#signInAction"),
   publicAction("(public)/sign-in/passkey-actions.ts#passkeySignInAction"),
   publicAction("(public)/sign-up/actions.ts#signUpAction"),
+  // A signed-in browser already has an account: sent on, as from the sign-up page.
+  publicAction("(public)/sign-up/confirm/actions.ts#confirmSignUpAction", signedOutOnly()),
   publicAction("(public)/forgot-password/actions.ts#startRecoveryAction"),
   publicAction("(public)/forgot-password/actions.ts#requestResetLinkAction"),
   // The recovery steps after the first act on the recovery attempt's cookie, not on a session: without one, start again.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { afterPasswordSubmit, dbUser, newContext, strongPassword, uniqueEmail } from "../helpers";
+import { afterPasswordSubmit, dbUser, emailedCode, enterSignUpCode, newContext, strongPassword, uniqueEmail } from "../helpers";
 import { latestCode, messageCount, uniquePhone } from "../recovery/helpers";
 import { firefoxOnLinux } from "../two-step-push/helpers";
 import { msg } from "./messages";
@@ -26,6 +26,9 @@ async function signUpInFrench(page: Page, email: string) {
   await page.getByLabel(msg("fr", "signUp.password"), { exact: true }).fill(strongPassword);
   await page.getByLabel(msg("fr", "signUp.country")).selectOption("US");
   await page.getByRole("button", { name: msg("fr", "signUp.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: msg("fr", "signUp.confirmTitle") })).toBeVisible(afterPasswordSubmit);
+  await page.getByLabel(msg("fr", "signUp.code")).fill(await emailedCode(page.context(), email));
+  await page.getByRole("button", { name: msg("fr", "signUp.confirmSubmit") }).click();
   await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
   await expect(page.getByRole("heading", { level: 1, name: msg("fr", "account.title") })).toBeVisible();
 }
@@ -81,6 +84,7 @@ test("the language chosen with the switcher stays with the account after signing
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(strongPassword);
   await page.getByRole("button", { name: "Create account" }).click();
+  await enterSignUpCode(page, email);
   await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
 
   await page.getByLabel("Language").selectOption({ label: "Deutsch" });
@@ -111,10 +115,12 @@ test("times are shown in the browser's time zone once the page has told the serv
   const context = await newContext(browser, { locale: "en-US", timezoneId: "Asia/Tokyo" });
   const page = await context.newPage();
   await page.goto("/sign-up");
+  const email = uniqueEmail();
   await page.getByLabel("Full name").fill("Kenji Sato");
-  await page.getByLabel("Email", { exact: true }).fill(uniqueEmail());
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(strongPassword);
   await page.getByRole("button", { name: "Create account" }).click();
+  await enterSignUpCode(page, email);
   await expect(page).toHaveURL(/\/account$/, afterPasswordSubmit);
   await expect.poll(async () => (await context.cookies()).find((c) => c.name === "tz")?.value).toBe(encodeURIComponent("Asia/Tokyo"));
 

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { strongPassword } from "../helpers";
+import { newestCode, strongPassword } from "../helpers";
 
 export interface DbEnrollment {
   twoStepEnabledAt: string | null;
@@ -19,19 +19,7 @@ export async function dbEnrollment(request: APIRequestContext, email: string) {
 }
 
 /** Opens the dev inbox in a new tab of the same browser, like a person checking their phone, and reads the code. */
-export async function readSmsCode(context: BrowserContext, e164: string) {
-  const inbox = await context.newPage();
-  try {
-    await inbox.goto(`/dev/inbox?to=${encodeURIComponent(e164)}`);
-    const message = inbox.getByRole("article", { name: `SMS to ${e164}` }).first();
-    await expect(message).toBeVisible();
-    const code = (await message.innerText()).match(/\b(\d{6})\b/)?.[1];
-    expect(code, "a 6-digit code in the newest SMS").toBeTruthy();
-    return code!;
-  } finally {
-    await inbox.close();
-  }
-}
+export const readSmsCode = (context: BrowserContext, e164: string) => newestCode(context, "SMS", e164);
 
 /** The newest email to `email` in the dev inbox. */
 export async function latestEmail(context: BrowserContext, email: string) {

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { desc, eq } from "drizzle-orm";
 import { challenges, secondFactorLockouts, trustedPhones, users, type User } from "@/db/schema";
+import { confirmSignUp } from "@/lib/accounts/confirm-sign-up";
+import { requestSignUp } from "@/lib/accounts/request-sign-up";
+import { signUpEmailsPerAddress, signUpTriesPerAddress } from "@/lib/accounts/sign-up-policy";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createSession } from "@/lib/auth/sessions";
@@ -152,4 +155,34 @@ describe("SMS and push bombing", () => {
       expect(sends.length).toBeLessThanOrEqual(maxSendsPerHour * 24);
     }, 300_000);
   }
+});
+
+describe("sign-up takeover and mail bombing", () => {
+  it("gets at most twenty guesses a day at the code for someone else's address, from any number of IPs, and sends it at most five emails an hour", async () => {
+    const target = `someone-${randomBytes(4).toString("hex")}@example.com`;
+    const start = new Date("2026-03-04T00:00:00Z");
+    let guesses = 0;
+    let requests = 0;
+    // Every half hour from a fresh IP (so the per-IP limit never bites): a sign-up for the target, then every try
+    // the request allows. The attacker never sees the emailed code; it guesses "000000".
+    for (let now = start; now.getTime() - start.getTime() < day; now = new Date(now.getTime() + 30 * 60_000)) {
+      const { requestId } = await requestSignUp({ name: "Not Them", email: target, password: "Copper-Lantern-Harbor-4471", country: "US", ip: `203.0.113.${requests++ % 250}`, now });
+      for (let i = 0; i < 6; i++) {
+        try {
+          await confirmSignUp({ requestId, code: "000000", ip: attackerRequest.ip, userAgent: attackerRequest.userAgent, now });
+        } catch (error) {
+          const { code, details } = error as AppError;
+          // A try the code was checked against: wrong, or wrong and the request's last.
+          if (code === "WRONG_CODE" || (code === "TOO_MANY_TRIES" && details.triesLeft === 0)) guesses++;
+          else if (code !== "TOO_MANY_TRIES") throw error;
+        }
+      }
+    }
+    const emails = (await listDevInbox({ to: target })).map((m) => m.createdAt.getTime());
+    const busiestHour = Math.max(...emails.map((t) => emails.filter((u) => u >= t && u < t + 60 * 60_000).length));
+    console.log(`sign-up takeover: ${guesses} code guesses in 24 h against one address from ${requests} requests; P(success) ≤ ${(guesses / 1e6).toExponential(1)} per day; ${emails.length} emails to it, ${busiestHour} in the busiest hour`);
+    expect(guesses).toBeLessThanOrEqual(signUpTriesPerAddress);
+    expect(busiestHour).toBeLessThanOrEqual(signUpEmailsPerAddress);
+    expect(await db.select().from(users).where(eq(users.email, target))).toHaveLength(0);
+  }, 300_000);
 });

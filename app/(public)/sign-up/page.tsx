@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { Notice } from "@/components/ui/card";
 import { regionFromAcceptLanguage } from "@/i18n/locales";
 import { currentSession } from "@/lib/auth/current-user";
 import { listCountries } from "@/lib/countries/list-countries";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signUp") };
 }
 
-export default async function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ expired?: string | string[] }> }) {
   if (await currentSession()) redirect("/account");
   const [t, locale, rows] = await Promise.all([getTranslations("signUp"), getLocale(), listCountries()]);
   const countries = rows
@@ -27,6 +28,11 @@ export default async function SignUpPage() {
       <div className="mx-auto max-w-md">
         <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
         <p className="mt-2 text-sm text-slate-600">{t("lead")}</p>
+        {(await searchParams).expired === "1" && (
+          <div className="mt-4">
+            <Notice tone="warning">{t("expired")}</Notice>
+          </div>
+        )}
         <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <SignUpForm countries={countries} defaultCountry={defaultCountry} />
         </div>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CodeField, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChallengeFeedback } from "@/lib/two-step/challenge-messages";
 import type { PhoneFormState } from "./phone-form-state";
@@ -50,18 +50,7 @@ export function PhoneForm({
         <form action={formAction} noValidate className="space-y-4">
           {hidden}
           <input type="hidden" name="intent" value="verify" />
-          <TextField
-            id="code"
-            label={t("code")}
-            hint={t("codeHint")}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            required
-            autoFocus
-            error={codeError}
-            className="block w-40 rounded-lg border bg-white px-3 py-2 font-mono text-lg tracking-[0.3em] shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-          />
+          <CodeField id="code" label={t("code")} hint={t("codeHint")} autoFocus error={codeError} />
           <SubmitButton pendingLabel={t("verifying")}>{t("verify")}</SubmitButton>
         </form>
         <div className="flex flex-wrap gap-4">
