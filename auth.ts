@@ -35,6 +35,16 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
+/**
+ * A provider's domain refusal as Auth.js passes it on: "CODE", or "CODE:<detail>" when the form needs one more fact
+ * (when to come back, tries left). Anything else is a real error and stays one.
+ */
+function refuse(error: unknown, detail?: (error: AppError) => unknown): never {
+  if (!(error instanceof AppError)) throw error;
+  const extra = detail?.(error);
+  throw new SignInRefused(extra === undefined || extra === null ? error.code : `${error.code}:${extra}`);
+}
+
 export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
@@ -56,11 +66,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         } catch (error) {
-          if (error instanceof AppError) {
-            const retryAt = error.details.retryAt;
-            throw new SignInRefused(retryAt ? `${error.code}:${retryAt}` : error.code);
-          }
-          throw error;
+          refuse(error, (e) => e.details.retryAt || undefined);
         }
       },
     }),
@@ -79,11 +85,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         } catch (error) {
-          if (error instanceof AppError) {
-            const triesLeft = error.details.triesLeft;
-            throw new SignInRefused(typeof triesLeft === "number" ? `${error.code}:${triesLeft}` : error.code);
-          }
-          throw error;
+          refuse(error, (e) => (typeof e.details.triesLeft === "number" ? e.details.triesLeft : undefined));
         }
       },
     }),
@@ -101,8 +103,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         } catch (error) {
-          if (error instanceof AppError) throw new SignInRefused(error.code);
-          throw error;
+          refuse(error);
         }
       },
     }),

@@ -85,8 +85,10 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
  * Either way the browser sees the same page, and the same work is done.
  */
 async function sendSignUpEmail(request: Pick<SignUpRequest, "id" | "email" | "name" | "locale">, now: Date, save: (tx: Tx, codeHash: string | null) => Promise<unknown>) {
-  const [owner] = await db.select({ name: users.name, locale: users.locale }).from(users).where(eq(sql`lower(${users.email})`, request.email));
-  const perAddress = await hitRateLimit({ key: signUpAddressKey("email", request.email), windowMs: signUpWindowMs, now });
+  const [[owner], perAddress] = await Promise.all([
+    db.select({ name: users.name, locale: users.locale }).from(users).where(eq(sql`lower(${users.email})`, request.email)),
+    hitRateLimit({ key: signUpAddressKey("email", request.email), windowMs: signUpWindowMs, now }),
+  ]);
   const code = generateCode();
   const codeHash = hashCode(request.id, code);
   const send = perAddress.hits <= signUpEmailsPerAddress;

@@ -1,3 +1,5 @@
+import { cookieFromHeader } from "@/lib/auth/request-info";
+
 // A sign-up has no session yet: the emailed code is bound to the browser that asked through this httpOnly cookie,
 // which holds the request's id (random, from the CSPRNG) and lives as long as the request may be finished.
 export const signUpCookie = "stepwise_signup";
@@ -9,6 +11,6 @@ export const isSignUpRequestId = (value: string | undefined | null): value is st
 
 /** The request id from a raw Cookie header (Auth.js authorize() sees only the request); null when absent or malformed. */
 export function signUpRequestFromCookieHeader(header: string | null): string | null {
-  const value = header?.match(/(?:^|;\s*)stepwise_signup=([^;]*)/)?.[1];
+  const value = cookieFromHeader(header, signUpCookie);
   return isSignUpRequestId(value) ? value : null;
 }

@@ -4,6 +4,18 @@
  * missing (it never appends the socket address), so an instance must sit behind a proxy that sets or appends it —
  * reached directly, a client could name its own address (README, "Deploying").
  */
+/**
+ * One cookie's value from a raw Cookie header: Auth.js's authorize() sees only its Request, not Next's cookies().
+ * Null when the cookie is absent.
+ */
+export function cookieFromHeader(header: string | null, name: string): string | null {
+  for (const pair of header?.split(";") ?? []) {
+    const at = pair.indexOf("=");
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  return null;
+}
+
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) {

@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
+import { cookieFromHeader } from "@/lib/auth/request-info";
 
 // Identifies this browser to the account's trusted-device list; the server keeps only a keyed hash of it.
 export const deviceCookie = "stepwise_device";
 
+const isDeviceToken = (value: string | null | undefined): value is string => !!value && /^[A-Za-z0-9_-]{43}$/.test(value);
+
 export async function readDeviceToken(): Promise<string | null> {
   const value = (await cookies()).get(deviceCookie)?.value;
-  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+  return isDeviceToken(value) ? value : null;
 }
 
 /** In a server action: the browser's device token, created on first need. */
@@ -24,8 +27,8 @@ export async function ensureDeviceToken(): Promise<string> {
   return token;
 }
 
-/** Parses the device token out of a raw Cookie header (Auth.js authorize() sees only the request). */
+/** The device token from a raw Cookie header (Auth.js authorize() sees only the request); null when absent or malformed. */
 export function deviceTokenFromCookieHeader(header: string | null): string | null {
-  const match = header?.match(/(?:^|;\s*)stepwise_device=([A-Za-z0-9_-]{43})(?:;|$)/);
-  return match?.[1] ?? null;
+  const value = cookieFromHeader(header, deviceCookie);
+  return isDeviceToken(value) ? value : null;
 }

@@ -1,3 +1,5 @@
+import { cookieFromHeader } from "@/lib/auth/request-info";
+
 // A passwordless attempt has no session yet: its ceremony is bound to this random id, kept by the browser in an
 // httpOnly cookie that lives as long as the challenge (so another tab or site cannot answer in its place).
 export const passkeyCookie = "stepwise_passkey";
@@ -9,6 +11,6 @@ export const isPasskeyAttemptId = (value: string | undefined | null): value is s
 
 /** The attempt id from a raw Cookie header (Auth.js authorize() sees only the request); null when absent or malformed. */
 export function passkeyAttemptFromCookieHeader(header: string | null): string | null {
-  const value = header?.match(/(?:^|;\s*)stepwise_passkey=([^;]*)/)?.[1];
+  const value = cookieFromHeader(header, passkeyCookie);
   return isPasskeyAttemptId(value) ? value : null;
 }
