@@ -14,5 +14,7 @@ export async function register() {
     }
     const { startOutboxWorker } = await import("@/lib/messaging/outbox-worker");
     startOutboxWorker();
+    const { startRateLimitSweeper } = await import("@/lib/auth/rate-limit-sweeper");
+    startRateLimitSweeper();
   }
 }

@@ -1,7 +1,2 @@
-import { keyedHash } from "@/lib/crypto/secrets";
-
-/**
- * The rate-limit key of an address typed into sign-up: keyed-hashed, so the counters table does not become a list of
- * every address anyone tried (most of them never confirmed).
- */
-export const signUpAddressKey = (kind: "email" | "tries", email: string) => `signup:${kind}:${keyedHash("sign-up-address", email.trim().toLowerCase())}`;
+/** The rate-limit key of an address typed into sign-up (stored as a keyed hash, like every rate-limit key). */
+export const signUpAddressKey = (kind: "email" | "tries", email: string) => `signup:${kind}:${email.trim().toLowerCase()}`;

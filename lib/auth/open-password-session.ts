@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { hashToken } from "@/lib/crypto/secrets";
+import { storedRateLimitKey } from "./rate-limit";
 import { newSessionId } from "./sessions";
 
 /**
@@ -23,8 +24,8 @@ export async function openPasswordSession(input: {
   const id = newSessionId();
   const tokenHash = input.checkRemembered && input.deviceToken ? hashToken(input.deviceToken) : null;
   const result = await db.execute(sql`
-    with cleared as (delete from rate_limits where key = ${input.clearKey}),
-    refunded as (update rate_limits set hits = greatest(hits - 1, 0) where key = ${input.refundKey}),
+    with cleared as (delete from rate_limits where key = ${storedRateLimitKey(input.clearKey)}),
+    refunded as (update rate_limits set hits = greatest(hits - 1, 0) where key = ${input.refundKey && storedRateLimitKey(input.refundKey)}),
     remembered as (
       select id from trusted_devices
       where ${tokenHash}::text is not null and user_id = ${input.userId} and token_hash = ${tokenHash}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useDatabase } from "@/db";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/auth/rate-limit";
+import { db, useDatabase } from "@/db";
+import { rateLimits } from "@/db/schema";
+import { clearRateLimit, hitRateLimit, peekRateLimit, purgeExpiredRateLimits } from "@/lib/auth/rate-limit";
 import { setupTestDatabase } from "../helpers/test-db";
 
 const testDb = setupTestDatabase();
@@ -104,5 +105,36 @@ describe("clearRateLimit", () => {
     expect((await peekRateLimit({ key: "test:clear-me", now: t0 })).hits).toBe(0);
     expect((await peekRateLimit({ key: "test:keep-me", now: t0 })).hits).toBe(1);
     expect((await hitRateLimit({ key: "test:clear-me", windowMs, now: t0 })).hits).toBe(1);
+  });
+});
+
+describe("stored keys", () => {
+  it("keeps no address or IP in the table, and still finds each counter by its key", async () => {
+    await hitRateLimit({ key: "signin:account:someone@example.com", windowMs, now: t0 });
+    await hitRateLimit({ key: "signin:ip:203.0.113.7", windowMs, now: t0 });
+    await hitRateLimit({ key: "signin:ip:203.0.113.7", windowMs, now: t0 });
+
+    const dump = JSON.stringify(await db.select().from(rateLimits));
+    expect(dump).not.toContain("someone@example.com");
+    expect(dump).not.toContain("203.0.113.7");
+    expect((await peekRateLimit({ key: "signin:account:someone@example.com", now: t0 })).hits).toBe(1);
+    expect((await peekRateLimit({ key: "signin:ip:203.0.113.7", now: t0 })).hits).toBe(2);
+  });
+});
+
+describe("purgeExpiredRateLimits", () => {
+  it("deletes only ended windows, a batch at a time, and leaves running counts as they were", async () => {
+    await db.delete(rateLimits); // the counters of the tests above
+    for (const key of ["test:ended-1", "test:ended-2", "test:ended-3"]) await hitRateLimit({ key, windowMs, now: t0 });
+    await hitRateLimit({ key: "test:running", windowMs: 4 * windowMs, now: t0 });
+    await hitRateLimit({ key: "test:running", windowMs: 4 * windowMs, now: at(minute) });
+
+    const later = at(windowMs);
+    expect(await purgeExpiredRateLimits({ now: later, batch: 2 })).toBe(2);
+    expect(await purgeExpiredRateLimits({ now: later, batch: 2 })).toBe(1);
+    expect(await purgeExpiredRateLimits({ now: later, batch: 2 })).toBe(0);
+
+    expect(await db.select().from(rateLimits)).toHaveLength(1);
+    expect((await peekRateLimit({ key: "test:running", now: later })).hits).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { factorTestQueries } from "@/lib/two-step/factor-test-hooks";
 import { passkeyTestQueries } from "@/lib/two-step/passkeys/test-hooks";
 import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
 import { apiRoute } from "@/lib/layout/api-route";
+import { storedRateLimitKey } from "@/lib/auth/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ const queries = {
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()))),
-  "rate-limit": async (key: string) => (await db.select().from(rateLimits).where(eq(rateLimits.key, key)))[0] ?? null,
+  "rate-limit": async (key: string) => (await db.select().from(rateLimits).where(eq(rateLimits.key, storedRateLimitKey(key))))[0] ?? null,
   ...pushTestQueries,
   ...enrollmentTestQueries,
   ...rolloutTestQueries,
