@@ -181,6 +181,9 @@ export const sessions = pgTable(
     userAgent: text().notNull().default(""),
     ip: text(),
     createdAt: createdAt(),
+    // When this session last proved the factors its aal says (sign-in, second step, turning 2SV on): its overall
+    // time limit counts from here (lib/auth/session-limits.ts).
+    authenticatedAt: createdAt(),
     lastSeenAt: createdAt(),
     revokedAt: timestamp({ withTimezone: true }),
     // aal 1 = password only (pending the second step), 2 = password + code. NIST SP 800-63B rev 4 §2.

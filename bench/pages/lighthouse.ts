@@ -1,5 +1,7 @@
 // Lighthouse, programmatically, in Debian's Chromium (headless, --no-sandbox), one Chromium for all runs.
 import { chromium } from "@playwright/test";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
 
@@ -64,6 +66,9 @@ export async function audit(port: number, url: string, formFactor: FormFactor, c
   // Mobile: Lighthouse's default config (Moto G Power, slow 4G, 4× CPU, simulated throttling). Desktop: its desktop preset.
   const result = await lighthouse(url, flags, formFactor === "desktop" ? desktopConfig : undefined);
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  // The whole report, for reading long tasks and the LCP element behind a score: LIGHTHOUSE_REPORT_DIR=<dir>.
+  const reports = process.env.LIGHTHOUSE_REPORT_DIR;
+  if (reports) writeFileSync(join(reports, `${new URL(url).pathname.replace(/\W+/g, "_")}-${formFactor}-${Date.now()}.json`), JSON.stringify(result.lhr));
   return summarize(result.lhr);
 }
 

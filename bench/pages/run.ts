@@ -7,7 +7,7 @@
 // is created, migrated, seeded with the demo accounts and a synthetic population (as `npm start` does), and dropped.
 // One `next start` serves it. Sessions come from real sign-ins in Playwright's Chromium (bench/pages/sessions.ts);
 // their cookies reach Lighthouse as an extra Cookie header. Knobs: RUNS (3 per page and form factor),
-// FORM_FACTORS (mobile,desktop), POPULATION (20000 synthetic accounts), PAGES_PORT (3396), CHROMIUM_PATH
+// FORM_FACTORS (mobile,desktop), PAGES (paths, e.g. /admin; all four), LIGHTHOUSE_REPORT_DIR (each full report), POPULATION (20000 synthetic accounts), PAGES_PORT (3396), CHROMIUM_PATH
 // (/usr/bin/chromium). Stdout: one JSON line ("phase":"pages"), then a table; progress goes to stderr.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,12 +31,14 @@ const port = Number(process.env.PAGES_PORT || 3396);
 const base = `http://localhost:${port}`;
 const targets = { performance: 0.95, accessibility: 1, "best-practices": 0.95, first_load_js_gzip_kb: 150 };
 
-const pages: { name: string; path: string; session?: keyof Sessions }[] = [
+const allPages: { name: string; path: string; session?: keyof Sessions }[] = [
   { name: "sign-in", path: "/sign-in" },
   { name: "second step", path: "/verify", session: "pending" },
   { name: "security settings", path: "/account/security", session: "holder" },
   { name: "admin dashboard", path: "/admin", session: "staff" },
 ];
+const only = process.env.PAGES?.split(",").map((s) => s.trim());
+const pages = only ? allPages.filter((p) => only.includes(p.path)) : allPages;
 
 const note = (message: string) => process.stderr.write(`bench:pages: ${message}\n`);
 const median = (xs: number[]) => {

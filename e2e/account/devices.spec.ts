@@ -22,7 +22,9 @@ const devices = (page: Page) => page.getByRole("list", { name: "Signed-in device
 
 async function expectSignedOut(page: Page) {
   await page.goto("/account");
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
+  // The browser still holds the revoked session's cookie: the sign-in page says why it is there.
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount&ended=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your session has ended." })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 

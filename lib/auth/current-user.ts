@@ -6,7 +6,6 @@ import { hasRole, isStaff } from "./roles";
 import { readSessionToken } from "./session-cookie";
 import { findActiveSession, isPendingSecondStep } from "./sessions";
 
-
 /** The signed-in user and session for this request, read once; null when signed out or the session was revoked. */
 export const currentSession = cache(async () => sessionOf(await readSessionToken()));
 
@@ -16,10 +15,21 @@ export async function sessionOf(token: Awaited<ReturnType<typeof readSessionToke
   return typeof sid === "string" && sid ? findActiveSession(sid) : null;
 }
 
+/**
+ * Where a request without a live session goes: the sign-in page, which says the session ended when the browser
+ * still holds a session token (its session timed out or was signed out elsewhere) and comes back to `returnTo`.
+ */
+async function signInPath(returnTo?: string) {
+  const query = new URLSearchParams();
+  if (returnTo) query.set("callbackUrl", returnTo);
+  if (await readSessionToken()) query.set("ended", "1");
+  return query.size ? `/sign-in?${query}` : "/sign-in";
+}
+
 /** A fully signed-in user (password, and the second step when 2SV is on); pending sessions go to /verify. */
 export async function requireUser(returnTo?: string) {
   const current = await currentSession();
-  if (!current) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  if (!current) redirect(await signInPath(returnTo));
   if (isPendingSecondStep(current)) redirect(returnTo ? `/verify?callbackUrl=${encodeURIComponent(returnTo)}` : "/verify");
   return current;
 }
@@ -27,7 +37,7 @@ export async function requireUser(returnTo?: string) {
 /** The second-step page: only a session that passed the password and still owes the code. */
 export async function requirePendingSecondStep() {
   const current = await currentSession();
-  if (!current) redirect("/sign-in");
+  if (!current) redirect(await signInPath());
   if (!isPendingSecondStep(current)) redirect("/account");
   return current;
 }

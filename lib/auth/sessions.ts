@@ -4,15 +4,10 @@ import { db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { sessions, users } from "@/db/schema";
+import { hasSessionEnded, sessionLimits } from "./session-limits";
 
 // "last seen" is refreshed at most this often, so a busy page does not write on every request.
 const touchEveryMs = 60_000;
-/**
- * A session ends 30 days after it began (its sign-in or second step), however busy: the cookie says 30 days too, but
- * a browser (or whoever copied its cookie) can have the token re-issued, so the row is where the limit holds.
- */
-export const sessionLifetimeMs = 30 * 24 * 60 * 60_000;
-const startedSince = (now: Date) => new Date(now.getTime() - sessionLifetimeMs);
 
 /** A new session id: 256 random bits, carried inside the Auth.js JWT. */
 export const newSessionId = () => randomBytes(32).toString("base64url");
@@ -65,22 +60,29 @@ const activeSession = preparedQuery((database) =>
     .prepare("active_session"),
 );
 
-/** The live session and its user, or null when the id is unknown or revoked. */
+/**
+ * The live session and its user, or null when the id is unknown, revoked or past its time limits (session-limits.ts:
+ * the cookie lasts 30 days whatever the session, and a browser, or whoever copied its cookie, can have the token
+ * re-issued, so the row is where the limits hold).
+ */
 export async function findActiveSession(sessionId: string, now = new Date()) {
   const [row] = await activeSession().execute({ sessionId });
-  if (!row || row.session.createdAt <= startedSince(now)) return null;
+  if (!row || hasSessionEnded(row.session, row.user, now)) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   return row;
 }
 
-export function listActiveSessions(userId: string, now = new Date()) {
-  return db
-    .select()
+/** The account's sessions that are still live, most recently used first ("Signed-in devices"). */
+export async function listActiveSessions(userId: string, now = new Date()) {
+  const rows = await db
+    .select({ session: sessions, user: { twoStepEnabledAt: users.twoStepEnabledAt } })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.createdAt, startedSince(now))))
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.authenticatedAt, new Date(now.getTime() - sessionLimits.passwordOnly.overallMs))))
     .orderBy(desc(sessions.lastSeenAt));
+  return rows.filter((row) => !hasSessionEnded(row.session, row.user, now)).map((row) => row.session);
 }
 
 export async function revokeSession({ userId, sessionId }: { userId: string; sessionId: string }) {

@@ -7,7 +7,6 @@ import {
   listActiveSessions,
   revokeOtherSessions,
   revokeSession,
-  sessionLifetimeMs,
 } from "@/lib/auth/sessions";
 import { setupTestDatabase } from "../helpers/test-db";
 
@@ -15,16 +14,18 @@ const testDb = setupTestDatabase({ seed: "countries" });
 
 let alice: User;
 let bob: User;
+let tess: User;
 
 beforeAll(async () => {
   // Sessions never look at the password, so a placeholder hash keeps these tests free of argon2 work.
-  [alice, bob] = await testDb()
+  [alice, bob, tess] = await testDb()
     .db.insert(users)
     .values([
       { email: "alice@example.com", name: "Alice", countryCode: "GB", passwordHash: "x" },
       { email: "bob@example.com", name: "Bob", countryCode: "US", passwordHash: "x" },
+      { email: "tess@example.com", name: "Tess", countryCode: "US", passwordHash: "x", twoStepEnabledAt: new Date("2020-01-01T00:00:00Z") },
     ])
-    .returning() as [User, User];
+    .returning() as [User, User, User];
 });
 
 const open = (user: User, userAgent = "Firefox") => createSession({ userId: user.id, userAgent, ip: "192.0.2.1" });
@@ -65,17 +66,48 @@ describe("findActiveSession", () => {
     expect(await findActiveSession("no-such-session-id-aaaaaaaaaaaaaaaaaaaaaaaaaaaa")).toBeNull();
   });
 
-  it("ends 30 days after it began, however recently it was used, and drops off the list of signed-in devices", async () => {
+  const minute = 60_000;
+  const hour = 60 * minute;
+  const day = 24 * hour;
+  const live = async (user: User, id: string, now: Date) => {
+    const found = (await findActiveSession(id, now))?.session.id === id;
+    // "Signed-in devices" lists exactly the sessions that still let their browser in.
+    expect((await listActiveSessions(user.id, now)).some((s) => s.id === id)).toBe(found);
+    return found;
+  };
+
+  it("without 2SV: ends 30 days after signing in however busy, and not for being idle", async () => {
     const id = await open(alice);
-    const began = (await row(id))!.createdAt;
-    const almost = new Date(began.getTime() + sessionLifetimeMs - 60_000);
-    expect((await findActiveSession(id, almost))?.session.id).toBe(id);
-    expect((await listActiveSessions(alice.id, almost)).map((s) => s.id)).toContain(id);
-    // Used a minute before, yet over: the limit counts from the start, not from the last request.
+    const began = (await row(id))!.authenticatedAt;
+    const at = (ms: number) => new Date(began.getTime() + ms);
+    expect(await live(alice, id, at(29 * day))).toBe(true); // a month without a request: still in
+    expect(await live(alice, id, at(30 * day - minute))).toBe(true);
+    // Used a minute before, yet over: the limit counts from signing in, not from the last request.
     // (+1 ms: PostgreSQL keeps microseconds, a Date only milliseconds.)
-    const over = new Date(began.getTime() + sessionLifetimeMs + 1);
-    expect(await findActiveSession(id, over)).toBeNull();
-    expect((await listActiveSessions(alice.id, over)).map((s) => s.id)).not.toContain(id);
+    expect(await live(alice, id, at(30 * day + 1))).toBe(false);
+  });
+
+  it("with 2SV: ends after an hour without a request", async () => {
+    const id = await createSession({ userId: tess.id, userAgent: "Safari", ip: null, aal: 2 });
+    const began = (await row(id))!.lastSeenAt;
+    const at = (ms: number) => new Date(began.getTime() + ms);
+    expect(await live(tess, id, at(59 * minute))).toBe(true); // a request: last seen moves to 0:59
+    expect(await live(tess, id, at(59 * minute + hour - minute))).toBe(true);
+    expect(await live(tess, id, at(59 * minute + 2 * hour))).toBe(false);
+  });
+
+  it("with 2SV: ends 24 hours after the second step however busy, the pending session too", async () => {
+    const full = await createSession({ userId: tess.id, userAgent: "Safari", ip: null, aal: 2 });
+    const pending = await createSession({ userId: tess.id, userAgent: "Safari", ip: null });
+    const began = (await row(full))!.authenticatedAt;
+    const at = (ms: number) => new Date(began.getTime() + ms);
+    // A request every 50 minutes keeps both inside the idle limit all day.
+    for (let t = 50 * minute; t < day; t += 50 * minute) {
+      expect(await live(tess, full, at(t))).toBe(true);
+      expect(await live(tess, pending, at(t))).toBe(true);
+    }
+    expect(await live(tess, full, at(day + 1))).toBe(false);
+    expect(await live(tess, pending, at(day + 1))).toBe(false);
   });
 
   it("refreshes last-seen only when it is more than a minute old", async () => {

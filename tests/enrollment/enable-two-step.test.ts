@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { enrollments, events, outbox, recoveryKeys, securityQuestions, sessions, trustedPhones, users, waves } from "@/db/schema";
 import { unsealText } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
-import { isPendingSecondStep } from "@/lib/auth/sessions";
+import { findActiveSession, isPendingSecondStep } from "@/lib/auth/sessions";
 import { confirmPendingRecoveryKey } from "@/lib/two-step/enrollment/confirm-pending-recovery-key";
 import { createPendingRecoveryKey } from "@/lib/two-step/enrollment/create-pending-recovery-key";
 import { enableTwoStep } from "@/lib/two-step/enrollment/enable-two-step";
@@ -22,6 +22,8 @@ const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: unknown) => (
 describe("enableTwoStep", () => {
   it("turns 2SV on in one transaction: questions deleted, other sessions revoked, key stored as a hash, events, email", async () => {
     const { user, sessionId, otherSessionIds } = await makeAccount({ sessionCount: 3 });
+    // Signed in three days ago: fine for a password-only account, past the 24 hours of an aal 2 session.
+    await db.update(sessions).set({ authenticatedAt: new Date(Date.now() - 3 * 24 * 3_600_000) }).where(eq(sessions.id, sessionId));
     const key = await enrollToReview({ userId: user.id, sessionId });
 
     const result = await enableTwoStep({ userId: user.id, sessionId });
@@ -36,6 +38,9 @@ describe("enableTwoStep", () => {
     const current = await sessionRow(sessionId);
     expect(current.revokedAt).toBeNull();
     expect(isPendingSecondStep({ session: current, user: after! })).toBe(false);
+    // It has just proved both factors: its 24 hours at aal 2 start now, so it is not signed out at its next request.
+    expect(current.authenticatedAt).toEqual(result.enabledAt);
+    expect(await findActiveSession(sessionId, new Date(result.enabledAt.getTime() + 60_000))).not.toBeNull();
 
     const keys = await db.select().from(recoveryKeys).where(eq(recoveryKeys.userId, user.id));
     expect(keys).toHaveLength(1);

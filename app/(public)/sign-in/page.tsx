@@ -28,6 +28,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <Notice tone="success">{t("signedOut")}</Notice>
           </div>
         )}
+        {params.ended === "1" && (
+          <div className="mt-4">
+            <Notice>{t("sessionEnded")}</Notice>
+          </div>
+        )}
         <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <SignInForm callbackUrl={callbackUrl} />
           <PasskeySignIn callbackUrl={callbackUrl} />

@@ -47,8 +47,9 @@ export async function enableTwoStep({ userId, sessionId, now = new Date(), waiti
       .set({ revokedAt: now })
       .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
-    // This browser proved the password and set 2SV up: it stays signed in rather than being sent to /verify.
-    await tx.update(sessions).set({ aal: 2 }).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+    // This browser proved the password and set 2SV up: it stays signed in rather than being sent to /verify, and its
+    // 24 hours at aal 2 start now.
+    await tx.update(sessions).set({ aal: 2, authenticatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
     await tx.delete(trustedPhones).where(and(eq(trustedPhones.userId, userId), isNull(trustedPhones.verifiedAt)));
     await tx.delete(enrollments).where(eq(enrollments.userId, userId));
     await recordEvent(

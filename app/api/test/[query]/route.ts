@@ -9,6 +9,7 @@ import { passkeyTestQueries } from "@/lib/two-step/passkeys/test-hooks";
 import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
 import { apiRoute } from "@/lib/layout/api-route";
 import { storedRateLimitKey } from "@/lib/auth/rate-limit";
+import { ageSessionForTest } from "@/lib/auth/test-hooks";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +50,7 @@ export const GET = apiRoute(async function GET(request: Request, { params }: { p
 /** Test-only seed mutations (same guard): POST /api/test/enable-two-step?q=<email>. */
 const mutations = {
   "enable-two-step": enableTwoStepForTest,
+  "age-session": ageSessionForTest,
   "pause-country": pauseCountryForTest,
   "resume-country": resumeCountryForTest,
 };

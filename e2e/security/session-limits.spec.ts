@@ -1,0 +1,52 @@
+import { expect, test, type Page } from "@playwright/test";
+import { dbSessions, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
+
+// Sessions end on their own (lib/auth/session-limits.ts): 30 days after signing in without 2SV; with 2SV, 24 hours
+// after it or an hour without a request. The clock is faked by moving this browser's session row into the past.
+
+/** Moves the calling browser's session `hours` back in time (test hook). */
+async function walkAway(page: Page, hours: number) {
+  const response = await page.request.post("/api/test/age-session", { params: { q: String(hours) } });
+  expect(response.status(), "age-session test hook").toBe(200);
+  return ((await response.json()) as { sessionId: string }).sessionId;
+}
+
+const sessionEnded = (page: Page) => page.getByRole("status").filter({ hasText: "Your session has ended. For your security, sign in again to continue." });
+
+test("without two-step verification a session lasts 30 days, then the next page asks to sign in again and comes back", async ({ page, request }) => {
+  const email = uniqueEmail();
+  await signUp(page, { name: "Tomas Timeout", email });
+
+  await walkAway(page, 29 * 24);
+  await page.goto("/account/security");
+  await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+
+  const old = await walkAway(page, 24 + 1);
+  await page.goto("/account/security");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount%2Fsecurity&ended=1$/);
+  await expect(sessionEnded(page)).toBeVisible();
+
+  await signIn(page, email, strongPassword, /\/account\/security$/);
+  const rows = await dbSessions(request, email);
+  expect(rows).toHaveLength(2);
+  // The ended session is not revoked by anyone, just no longer accepted or listed; the new one is a new id.
+  expect(rows.find((s) => s.id === old)?.revokedAt).toBeNull();
+  await page.goto("/account");
+  await expect(page.getByRole("list", { name: "Signed-in devices" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("with two-step verification a session ends after an hour without a request", async ({ page }) => {
+  const email = uniqueEmail();
+  await signUp(page, { name: "Ida Idle", email });
+  // Stands in for the enable wizard: 2SV on, and this browser's session a full (aal 2) one.
+  expect((await page.request.post("/api/test/enable-two-step", { params: { q: email } })).status()).toBe(200);
+
+  await walkAway(page, 0.75);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1, name: "Your account", exact: true })).toBeVisible();
+
+  await walkAway(page, 1.25);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount&ended=1$/);
+  await expect(sessionEnded(page)).toBeVisible();
+});
