@@ -10,9 +10,14 @@ import { findActiveSession, isPendingSecondStep } from "./sessions";
 export const currentSession = cache(async () => sessionOf(await readSessionToken()));
 
 /** The live session a decrypted session token names (the token alone proves nothing: the row may be revoked). */
-export async function sessionOf(token: Awaited<ReturnType<typeof readSessionToken>>) {
+export async function sessionOf(token: Awaited<ReturnType<typeof readSessionToken>>, options?: { touch?: boolean }) {
   const sid = token?.claims.sid;
-  return typeof sid === "string" && sid ? findActiveSession(sid) : null;
+  return typeof sid === "string" && sid ? findActiveSession(sid, new Date(), options) : null;
+}
+
+/** The session of a background poll: read like any request's, but not counted as activity (no idle limit reset). */
+export async function pollingSession() {
+  return sessionOf(await readSessionToken(), { touch: false });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { keyedHash } from "@/lib/crypto/secrets";
@@ -55,7 +55,12 @@ export async function clearRateLimit(key: string) {
  * grown by a spray of IPs empties in short statements. Returns how many went: `batch` means there may be more.
  */
 export async function purgeExpiredRateLimits({ now = new Date(), batch = 5_000 }: { now?: Date; batch?: number } = {}) {
-  const expired = db.select({ key: rateLimits.key }).from(rateLimits).where(lte(rateLimits.resetAt, now)).limit(batch);
-  const deleted = await db.delete(rateLimits).where(inArray(rateLimits.key, expired)).returning({ key: rateLimits.key });
+  // Rows a hit holds are skipped (the next sweep gets them), and the window is checked again on the row deleted: a hit
+  // may have started a new one since the subquery looked.
+  const expired = db.select({ key: rateLimits.key }).from(rateLimits).where(lte(rateLimits.resetAt, now)).limit(batch).for("update", { skipLocked: true });
+  const deleted = await db
+    .delete(rateLimits)
+    .where(and(inArray(rateLimits.key, expired), lte(rateLimits.resetAt, now)))
+    .returning({ key: rateLimits.key });
   return deleted.length;
 }

@@ -3,14 +3,16 @@ const hour = 60 * minute;
 const day = 24 * hour;
 
 /**
- * How long a session lasts without signing in again, by what it protects. NIST SP 800-63B rev 4: at AAL2 the
- * subscriber SHALL authenticate again at least once per 24 hours, and SHOULD after an hour without activity; at AAL1
- * at least once per 30 days. Every session of an account with two-step verification on is held to the AAL2 limits,
- * the pending one too (it reaches only /verify). A trusted browser's poll for pushed codes counts as activity: with
- * the account open, that browser is the owner's authenticator, like a phone left on; the 24 hours hold regardless.
+ * How long a session lasts without signing in again, by what it protects. NIST SP 800-63B rev 4 sets reauthentication
+ * at AAL2 at least once per 24 hours and after an hour without activity, and at AAL1 at least once per 30 days.
+ * Every full session of an account with two-step verification on is held to the AAL2 limits. A pending one (the
+ * password passed, the second step not yet) has half an hour to finish, so a password proof cannot wait all day for
+ * its code and then start 24 hours of its own. Only requests a person makes count as activity: background polls
+ * (pushed codes, the dashboard's version, a code's status) read the session without extending it.
  */
 export const sessionLimits = {
   twoStep: { overallMs: day, idleMs: hour },
+  pending: { overallMs: 30 * minute, idleMs: null },
   passwordOnly: { overallMs: 30 * day, idleMs: null },
 } as const;
 
@@ -20,9 +22,11 @@ interface TimedSession {
   lastSeenAt: Date;
 }
 
-/** The limits a session is held to: AAL2's for any session of an account with 2SV on, and for any aal 2 session. */
-export const limitsOf = (session: { aal: number }, user: { twoStepEnabledAt: Date | null }) =>
-  session.aal >= 2 || user.twoStepEnabledAt ? sessionLimits.twoStep : sessionLimits.passwordOnly;
+/** The limits a session is held to: AAL2's at aal 2, the pending ones while an account with 2SV owes its code. */
+export function limitsOf(session: { aal: number }, user: { twoStepEnabledAt: Date | null }) {
+  if (session.aal >= 2) return sessionLimits.twoStep;
+  return user.twoStepEnabledAt ? sessionLimits.pending : sessionLimits.passwordOnly;
+}
 
 /** The moment a session ends on its own: its overall limit from when it last authenticated, or its idle limit. */
 export function sessionEndsAt(session: TimedSession, user: { twoStepEnabledAt: Date | null }): Date {

@@ -63,12 +63,12 @@ const activeSession = preparedQuery((database) =>
 /**
  * The live session and its user, or null when the id is unknown, revoked or past its time limits (session-limits.ts:
  * the cookie lasts 30 days whatever the session, and a browser, or whoever copied its cookie, can have the token
- * re-issued, so the row is where the limits hold).
+ * re-issued, so the row is where the limits hold). `touch: false` for background polls, which are not activity.
  */
-export async function findActiveSession(sessionId: string, now = new Date()) {
+export async function findActiveSession(sessionId: string, now = new Date(), { touch = true }: { touch?: boolean } = {}) {
   const [row] = await activeSession().execute({ sessionId });
   if (!row || hasSessionEnded(row.session, row.user, now)) return null;
-  if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
+  if (touch && now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   return row;

@@ -11,6 +11,8 @@ describe("sessionEndsAt", () => {
   it("holds NIST's AAL2 numbers for accounts with 2SV: 24 hours overall, 1 hour idle", () => {
     expect(sessionLimits.twoStep).toEqual({ overallMs: 24 * hour, idleMs: hour });
     expect(sessionLimits.passwordOnly).toEqual({ overallMs: 30 * 24 * hour, idleMs: null });
+    // A pending session (password passed, code owed) has half an hour to finish the second step.
+    expect(sessionLimits.pending).toEqual({ overallMs: hour / 2, idleMs: null });
   });
 
   it("ends at whichever comes first: the idle limit from the last request, or the overall one from signing in", () => {
@@ -24,8 +26,14 @@ describe("sessionEndsAt", () => {
     expect(hasSessionEnded({ aal: 1, authenticatedAt: t0, lastSeenAt: t0 }, noTwoStep, plus(hour))).toBe(false);
   });
 
+  it("gives a pending session of a 2SV account half an hour from its password, however busy", () => {
+    const pending = { aal: 1, authenticatedAt: t0, lastSeenAt: plus(hour / 2 - 1) };
+    expect(hasSessionEnded(pending, twoStep, plus(hour / 2 - 1))).toBe(false);
+    expect(hasSessionEnded(pending, twoStep, plus(hour / 2))).toBe(true);
+  });
+
   it("ends exactly at the limit, not a millisecond later", () => {
-    const session = { aal: 1, authenticatedAt: t0, lastSeenAt: t0 };
+    const session = { aal: 2, authenticatedAt: t0, lastSeenAt: t0 };
     expect(hasSessionEnded(session, twoStep, plus(hour - 1))).toBe(false);
     expect(hasSessionEnded(session, twoStep, plus(hour))).toBe(true);
   });

@@ -96,18 +96,32 @@ describe("findActiveSession", () => {
     expect(await live(tess, id, at(59 * minute + 2 * hour))).toBe(false);
   });
 
-  it("with 2SV: ends 24 hours after the second step however busy, the pending session too", async () => {
-    const full = await createSession({ userId: tess.id, userAgent: "Safari", ip: null, aal: 2 });
-    const pending = await createSession({ userId: tess.id, userAgent: "Safari", ip: null });
-    const began = (await row(full))!.authenticatedAt;
+  it("with 2SV: ends 24 hours after the second step however busy", async () => {
+    const id = await createSession({ userId: tess.id, userAgent: "Safari", ip: null, aal: 2 });
+    const began = (await row(id))!.authenticatedAt;
     const at = (ms: number) => new Date(began.getTime() + ms);
-    // A request every 50 minutes keeps both inside the idle limit all day.
-    for (let t = 50 * minute; t < day; t += 50 * minute) {
-      expect(await live(tess, full, at(t))).toBe(true);
-      expect(await live(tess, pending, at(t))).toBe(true);
-    }
-    expect(await live(tess, full, at(day + 1))).toBe(false);
-    expect(await live(tess, pending, at(day + 1))).toBe(false);
+    // A request every 50 minutes keeps it inside the idle limit all day.
+    for (let t = 50 * minute; t < day; t += 50 * minute) expect(await live(tess, id, at(t))).toBe(true);
+    expect(await live(tess, id, at(day + 1))).toBe(false);
+  });
+
+  it("with 2SV: a pending session (code still owed) ends half an hour after the password however busy", async () => {
+    const id = await createSession({ userId: tess.id, userAgent: "Safari", ip: null });
+    const began = (await row(id))!.authenticatedAt;
+    const at = (ms: number) => new Date(began.getTime() + ms);
+    expect(await live(tess, id, at(10 * minute))).toBe(true);
+    expect(await live(tess, id, at(29 * minute))).toBe(true);
+    expect(await live(tess, id, at(30 * minute + 1))).toBe(false);
+  });
+
+  it("a background poll (touch: false) finds the session without counting as activity", async () => {
+    const id = await createSession({ userId: tess.id, userAgent: "Safari", ip: null, aal: 2 });
+    const began = (await row(id))!.lastSeenAt;
+    const at = (ms: number) => new Date(began.getTime() + ms);
+    for (let t = 10 * minute; t < hour; t += 10 * minute) expect((await findActiveSession(id, at(t), { touch: false }))?.session.id).toBe(id);
+    expect((await row(id))!.lastSeenAt).toEqual(began);
+    // An hour of polling alone, and the session has idled out.
+    expect(await findActiveSession(id, at(hour + 1), { touch: false })).toBeNull();
   });
 
   it("refreshes last-seen only when it is more than a minute old", async () => {

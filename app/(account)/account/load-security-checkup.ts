@@ -21,6 +21,8 @@ export function listRecentSignIns(userId: string, limit = 5) {
       userAgent: sessions.userAgent,
       ip: sessions.ip,
       createdAt: sessions.createdAt,
+      authenticatedAt: sessions.authenticatedAt,
+      lastSeenAt: sessions.lastSeenAt,
       revokedAt: sessions.revokedAt,
       aal: sessions.aal,
     })

@@ -8,6 +8,7 @@ import { TrustedDevicesCard } from "@/components/account/trusted-devices-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
+import { hasSessionEnded } from "@/lib/auth/session-limits";
 import { listActiveSessions } from "@/lib/auth/sessions";
 import { countryName } from "@/lib/countries/country-name";
 import { hashToken } from "@/lib/crypto/secrets";
@@ -141,10 +142,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
 
 /** A sign-in that passed the password but never the code (2SV on) is worth a second look. */
 function signInState(
-  s: { id: string; aal: number; createdAt: Date; revokedAt: Date | null },
+  s: { id: string; aal: number; createdAt: Date; authenticatedAt: Date; lastSeenAt: Date; revokedAt: Date | null },
   { currentId, twoStepEnabledAt }: { currentId: string; twoStepEnabledAt: Date | null },
 ) {
   if (s.id === currentId) return "current" as const;
   if (twoStepEnabledAt && s.aal < 2 && s.createdAt >= twoStepEnabledAt) return "incomplete" as const;
-  return s.revokedAt ? ("ended" as const) : ("active" as const);
+  // Signed out, or past its time limits (which nobody records: the session just stops letting its browser in).
+  return s.revokedAt || hasSessionEnded(s, { twoStepEnabledAt }, new Date()) ? ("ended" as const) : ("active" as const);
 }

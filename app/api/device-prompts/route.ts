@@ -1,4 +1,4 @@
-import { currentSession } from "@/lib/auth/current-user";
+import { pollingSession } from "@/lib/auth/current-user";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
 import { listDevicePrompts } from "@/lib/two-step/push/list-device-prompts";
@@ -14,7 +14,7 @@ const noStore = { "cache-control": "no-store, private" };
  * gets 404 (the poller then slows right down).
  */
 export const GET = apiRoute(async function GET() {
-  const receiver = await findPromptReceiver({ current: await currentSession(), deviceToken: await readDeviceToken() });
+  const receiver = await findPromptReceiver({ current: await pollingSession(), deviceToken: await readDeviceToken() });
   if (!receiver) return Response.json({ prompts: [] }, { status: 404, headers: noStore });
   const prompts = await listDevicePrompts({ userId: receiver.userId, viewerSessionId: receiver.sessionId });
   return Response.json({ prompts }, { headers: noStore });

@@ -2,14 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { challenges } from "@/db/schema";
-import { currentSession } from "@/lib/auth/current-user";
+import { pollingSession } from "@/lib/auth/current-user";
 import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
 
 /** The state of a code this very session asked for (so the asking browser learns of a "Don't allow" at once). */
 export const GET = apiRoute(async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const current = await currentSession();
+  const current = await pollingSession();
   const { id } = await params;
   if (!current || !z.uuid().safeParse(id).success) return Response.json({ status: "unknown" }, { status: 404 });
   const [row] = await db
