@@ -14,7 +14,7 @@ import { methodName, OUTCOME_COLOURS, seriesColour } from "@/components/admin/da
 import { adoptionRows, adoptionTableDays, BUCKET_HEADINGS, enrollmentRows } from "@/components/admin/dashboard/series";
 import { dashboardDb } from "@/db";
 import { countries } from "@/db/schema";
-import { addDays, daysBetween, parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
+import { addDays, daysBetween, earliestDay, parseDashboardFilters } from "@/lib/analytics/dashboard-filters";
 import { readDashboardVersion } from "@/lib/analytics/dashboard-version";
 import { loadDashboard } from "@/lib/analytics/load-dashboard";
 import { loadCountryTable } from "@/lib/analytics/queries/country-table";
@@ -65,6 +65,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <FilterBar
         value={{ from, to, wave: filters.waveId ? String(filters.waveId) : "", country: filters.country ?? "" }}
         defaults={{ from: addDays(today, -29), to: today }}
+        earliest={earliestDay}
         today={today}
         waves={waves}
         countries={countryOptions}

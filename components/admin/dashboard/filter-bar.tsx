@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { FormEvent } from "react";
-import { earliestDay } from "@/lib/analytics/dashboard-filters";
 
 const FILTER_KEYS = ["from", "to", "wave", "country"] as const;
 
@@ -16,6 +15,9 @@ export interface FilterBarProps {
   value: { from: string; to: string; wave: string; country: string };
   /** The default range: left out of the URL so "last 30 days" keeps rolling. */
   defaults: { from: string; to: string };
+  /** The days the date inputs offer: from the first day with figures up to today. (A prop, not an import of
+   * lib/analytics/dashboard-filters: that module brings its validation library into the browser's bundle.) */
+  earliest: string;
   today: string;
   waves: { id: number; name: string }[];
   countries: { code: string; name: string }[];
@@ -25,7 +27,7 @@ export interface FilterBarProps {
  * The filters live in the URL (`from`, `to`, `wave`, `country`). A plain GET form without JavaScript; with it,
  * a client navigation that keeps the table's own keys (sort) and leaves defaults out.
  */
-export function FilterBar({ value, defaults, today, waves, countries }: FilterBarProps) {
+export function FilterBar({ value, defaults, earliest, today, waves, countries }: FilterBarProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -62,13 +64,13 @@ export function FilterBar({ value, defaults, today, waves, countries }: FilterBa
         <label htmlFor="dashboard-from" className={label}>
           From
         </label>
-        <input id="dashboard-from" name="from" type="date" defaultValue={value.from} min={earliestDay} max={today} required className={control} />
+        <input id="dashboard-from" name="from" type="date" defaultValue={value.from} min={earliest} max={today} required className={control} />
       </div>
       <div className="w-[calc(50%-0.375rem)] space-y-1.5 sm:w-40">
         <label htmlFor="dashboard-to" className={label}>
           To
         </label>
-        <input id="dashboard-to" name="to" type="date" defaultValue={value.to} min={earliestDay} max={today} required className={control} />
+        <input id="dashboard-to" name="to" type="date" defaultValue={value.to} min={earliest} max={today} required className={control} />
       </div>
       <div className="w-full space-y-1.5 sm:w-40">
         <label htmlFor="dashboard-wave" className={label}>

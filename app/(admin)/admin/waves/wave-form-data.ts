@@ -19,12 +19,6 @@ export interface WaveFormState {
   fieldErrors?: Partial<Record<"name" | "countries" | "startsAt" | "steps", string>>;
 }
 
-export const defaultRamp = [
-  { percent: "10", afterHours: "0" },
-  { percent: "50", afterHours: "24" },
-  { percent: "100", afterHours: "72" },
-];
-
 /** Pure: the form's fields as a draft, or the messages to show beside them. */
 export function parseWaveForm(formData: FormData): { ok: true; waveId?: number; draft: WaveDraft; state: WaveFormState } | { ok: false; state: WaveFormState } {
   const percents = formData.getAll("stepPercent").map(String);

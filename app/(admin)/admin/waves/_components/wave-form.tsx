@@ -5,7 +5,8 @@ import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWaveAction } from "../actions";
-import { defaultRamp, type WaveFormState, type WaveFormValues } from "../wave-form-data";
+import { defaultRamp } from "../default-ramp";
+import type { WaveFormState, WaveFormValues } from "../wave-form-data";
 
 export interface PickableCountry {
   code: string;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { staffContext } from "../../_lib/staff-context";
 import { pickableCountries } from "../_components/pickable-countries";
 import { WaveForm } from "../_components/wave-form";
-import { defaultRamp } from "../wave-form-data";
+import { defaultRamp } from "../default-ramp";
 
 export const metadata: Metadata = { title: "New wave" };
 

@@ -5,7 +5,7 @@ import { getWave } from "@/lib/rollout/waves/list-waves";
 import { staffContext } from "../../../_lib/staff-context";
 import { pickableCountries } from "../../_components/pickable-countries";
 import { WaveForm } from "../../_components/wave-form";
-import { defaultRamp } from "../../wave-form-data";
+import { defaultRamp } from "../../default-ramp";
 import { parseRecordId } from "@/lib/validation/record-id";
 
 export const metadata: Metadata = { title: "Edit wave" };
