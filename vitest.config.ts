@@ -22,5 +22,8 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; Vite resolves it.
     server: { deps: { inline: ["next-auth"] } },
     unstubEnvs: true,
+    // Rate-limit keys, codes and sealed secrets are keyed from AUTH_SECRET, as in the app; tests that need another or
+    // none stub it themselves.
+    env: { AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0000" },
   },
 });

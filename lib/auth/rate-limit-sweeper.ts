@@ -29,3 +29,8 @@ export function startRateLimitSweeper({ intervalMs = 10 * 60_000 }: { intervalMs
   globalForSweeper.stepwiseRateLimitSweeper = setInterval(tick, intervalMs);
   globalForSweeper.stepwiseRateLimitSweeper.unref();
 }
+
+export function stopRateLimitSweeper() {
+  clearInterval(globalForSweeper.stepwiseRateLimitSweeper);
+  globalForSweeper.stepwiseRateLimitSweeper = undefined;
+}

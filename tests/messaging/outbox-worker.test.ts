@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { stopRateLimitSweeper } from "@/lib/auth/rate-limit-sweeper";
 import { createOutboxTicker, stopOutboxWorker } from "@/lib/messaging/outbox-worker";
 import { register } from "@/instrumentation";
 import { stubMessagingEnv } from "./messaging-env";
 
-afterEach(() => stopOutboxWorker());
+afterEach(() => {
+  stopOutboxWorker();
+  stopRateLimitSweeper();
+});
 
 describe("outbox ticker", () => {
   it("skips a tick while the previous drain still runs, then runs again", async () => {
@@ -56,15 +60,14 @@ describe("instrumentation register()", () => {
     expect(exit).toHaveBeenCalledWith(1);
   });
 
-  it("starts one unref'd interval per process", async () => {
+  it("starts the outbox worker and the rate-limit sweep once per process, neither keeping it alive", async () => {
     vi.stubEnv("NEXT_RUNTIME", "nodejs");
     stubMessagingEnv({ SMS_TRANSPORT: "dev" });
     const setIntervalSpy = vi.spyOn(globalThis, "setInterval");
     await register();
     await register();
-    expect(setIntervalSpy).toHaveBeenCalledTimes(1);
-    expect(setIntervalSpy.mock.calls[0]![1]).toBe(5_000);
-    const timer = setIntervalSpy.mock.results[0]!.value as NodeJS.Timeout;
-    expect(timer.hasRef()).toBe(false);
+    // Every 5 s the outbox, every 10 minutes the ended rate-limit windows.
+    expect(setIntervalSpy.mock.calls.map((call) => call[1])).toEqual([5_000, 600_000]);
+    for (const { value } of setIntervalSpy.mock.results) expect((value as NodeJS.Timeout).hasRef()).toBe(false);
   });
 });

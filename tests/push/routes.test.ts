@@ -8,6 +8,7 @@ import { challengeRow, makeUser, pushedCode, trustedBrowser } from "./fixtures";
 const browser = vi.hoisted(() => ({ sessionId: null as string | null, deviceToken: null as string | null }));
 vi.mock("@/lib/auth/current-user", () => ({
   currentSession: async () => (browser.sessionId ? findActiveSession(browser.sessionId) : null),
+  pollingSession: async () => (browser.sessionId ? findActiveSession(browser.sessionId, new Date(), { touch: false }) : null),
 }));
 vi.mock("@/lib/two-step/device-cookie", () => ({ readDeviceToken: async () => browser.deviceToken }));
 
