@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { dbSessions, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
+import { afterPasswordSubmit, dbSessions, newContext, signIn, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
+import { trustedBrowserA } from "../two-step-push/helpers";
 
 // Sessions end on their own (lib/auth/session-limits.ts): 30 days after signing in without 2SV; with 2SV, 24 hours
 // after it or an hour without a request. The clock is faked by moving this browser's session row into the past.
@@ -56,4 +57,31 @@ test("with two-step verification a session ends after an hour without a request;
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount&ended=1$/);
   await expect(sessionEnded(page)).toBeVisible();
+});
+
+test("a pending session has 30 minutes to finish the second step, however busy", async ({ browser }) => {
+  const { email, context: first } = await trustedBrowserA(browser, "Pia Pending");
+  await first.close();
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await submitSignIn(page, email, strongPassword);
+  await expect(page).toHaveURL(/\/verify/, afterPasswordSubmit);
+
+  await walkAway(page, 0.25);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/verify/);
+
+  // Fifteen minutes later, though the page was just used: half an hour since the password.
+  await walkAway(page, 0.26);
+  const late = await context.request.post("/api/verify", {
+    headers: { origin: new URL(page.url()).origin, "sec-fetch-site": "same-origin" },
+    multipart: { method: "totp", code: "123456", callbackUrl: "/account" },
+  });
+  expect(late.status()).toBe(401);
+  expect(await late.json()).toEqual({ redirectTo: "/sign-in?ended=1" });
+  await page.goto("/verify");
+  await expect(page).toHaveURL(/\/sign-in\?ended=1$/);
+  await expect(sessionEnded(page)).toBeVisible();
+  await context.close();
 });

@@ -28,7 +28,8 @@ export const POST = apiRoute(async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers)) return reply({ error: { key: "notValid" } }, 403);
   const token = await readSessionToken();
   const current = await sessionOf(token);
-  if (!token || !current) return reply({ redirectTo: "/sign-in" }, 401);
+  // A token without a live session: its 30 minutes to finish the step ran out, or it was signed out elsewhere.
+  if (!token || !current) return reply({ redirectTo: token ? "/sign-in?ended=1" : "/sign-in" }, 401);
   const form = await request.formData().catch(() => null);
   const redirectTo = safeRedirect(form?.get("callbackUrl"));
   if (!isPendingSecondStep(current)) return reply({ redirectTo }, 409);
