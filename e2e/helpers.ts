@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import { demoPassword } from "../db/seed-data";
 
 export { demoPassword };
@@ -160,4 +160,18 @@ export async function postSignIn(page: Page, email: string, password: string) {
   const response = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in");
   await submitSignIn(page, email, password);
   return response;
+}
+
+/**
+ * Clicks `send` until `sent` shows. The e2e servers' resend cooldown is 2 s (CODE_RESEND_COOLDOWN_SECONDS): a quick
+ * hand right after another code is shown `wait` instead, and waits and clicks again as a person would.
+ */
+export async function sendPastCooldown(send: Locator, sent: Locator, wait: Locator) {
+  await send.click();
+  await expect(sent.or(wait)).toBeVisible();
+  if (await wait.isVisible()) {
+    await send.page().waitForTimeout(2_500);
+    await send.click();
+  }
+  await expect(sent).toBeVisible();
 }

@@ -1,5 +1,5 @@
 import { expect, type BrowserContext, type Page } from "@playwright/test";
-import { signUp, strongPassword, uniqueEmail } from "../helpers";
+import { sendPastCooldown, signUp, strongPassword, uniqueEmail } from "../helpers";
 
 // Area codes libphonenumber accepts with 555-01xx, the numbers reserved for fiction. 201 and 202 are left to the
 // fixed numbers some specs use and to the demo staff's phones (+1 202 555 0190–0193), so a random pick never
@@ -115,21 +115,11 @@ export async function answerQuestions(page: Page, answers = questions.map((q) =>
 }
 
 /**
- * Clicks "Send code" on a code step and returns the texted code. Codes share a cooldown per account (2 s in e2e), so
- * right after another code (the wizard's) the page may ask to wait: like a person, wait and send again.
+ * Clicks "Send code" on a code step and returns the texted code. Codes share a cooldown per account, so right after
+ * another code (the wizard's) the page may ask to wait: like a person, wait and send again.
  */
 export async function sendCode(page: Page, e164: string) {
   const before = await messageCount(page.context(), e164);
-  const send = page.getByRole("button", { name: "Send code" });
-  const field = page.getByLabel("Verification code");
-  const wait = page.getByText("Please wait before requesting another code");
-  await send.click();
-  await expect(field.or(wait)).toBeVisible();
-  if (await wait.isVisible()) {
-    // The e2e server sets a 2-second cooldown (CODE_RESEND_COOLDOWN_SECONDS).
-    await page.waitForTimeout(2_500);
-    await send.click();
-    await expect(field).toBeVisible();
-  }
+  await sendPastCooldown(page.getByRole("button", { name: "Send code" }), page.getByLabel("Verification code"), page.getByText("Please wait before requesting another code"));
   return latestCode(page.context(), e164, before);
 }

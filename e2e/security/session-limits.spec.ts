@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { afterPasswordSubmit, dbSessions, newContext, signIn, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
-import { trustedBrowserA } from "../two-step-push/helpers";
+import { dbSessions, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
+import { pendingBrowser } from "../two-step-push/helpers";
 
 // Sessions end on their own (lib/auth/session-limits.ts): 30 days after signing in without 2SV; with 2SV, 24 hours
 // after it or an hour without a request. The clock is faked by moving this browser's session row into the past.
@@ -60,12 +60,7 @@ test("with two-step verification a session ends after an hour without a request;
 });
 
 test("a pending session has 30 minutes to finish the second step, however busy", async ({ browser }) => {
-  const { email, context: first } = await trustedBrowserA(browser, "Pia Pending");
-  await first.close();
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await submitSignIn(page, email, strongPassword);
-  await expect(page).toHaveURL(/\/verify/, afterPasswordSubmit);
+  const { context, page } = await pendingBrowser(browser, "Pia Pending");
 
   await walkAway(page, 0.25);
   await page.reload();

@@ -1,16 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { afterPasswordSubmit, newContext, strongPassword, submitSignIn } from "../helpers";
-import { dbSessionLevels, trustedBrowserA } from "../two-step-push/helpers";
+import { dbSessionLevels, pendingBrowser } from "../two-step-push/helpers";
 
 // POST /api/verify finishes the second step for the /verify page's form. It answers JSON, so it must refuse other
 // sites itself (the cookie is SameSite=Lax as well), and a refused answer must leave the session pending.
 test("the second-step endpoint refuses other sites and keeps a refused session pending", async ({ browser, request }) => {
-  const { email, context: first } = await trustedBrowserA(browser, "Vera Verify");
-  await first.close();
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await submitSignIn(page, email, strongPassword);
-  await expect(page).toHaveURL(/\/verify/, afterPasswordSubmit);
+  const { email, context, page } = await pendingBrowser(browser, "Vera Verify");
   const [pending] = (await dbSessionLevels(request, email)).filter((s) => !s.revokedAt && s.aal === 1);
   expect(pending).toBeDefined();
 

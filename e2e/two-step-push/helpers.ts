@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
-import { newContext, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
+import { afterPasswordSubmit, newContext, signUp, strongPassword, submitSignIn, uniqueEmail } from "../helpers";
 
 export const firefoxOnLinux = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
@@ -56,6 +56,17 @@ export async function trustedBrowserA(browser: Browser, name = "Pia Push") {
   expect(await seeded.json()).toMatchObject({ sessionUpgraded: true });
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  return { email, context, page };
+}
+
+/** A 2SV account (trusted browser A, closed again) signed in with its password in a new browser, which owes the code. */
+export async function pendingBrowser(browser: Browser, name: string) {
+  const { email, context: first } = await trustedBrowserA(browser, name);
+  await first.close();
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await submitSignIn(page, email, strongPassword);
+  await expect(page).toHaveURL(/\/verify/, afterPasswordSubmit);
   return { email, context, page };
 }
 

@@ -24,7 +24,7 @@ export async function pollingSession() {
  * Where a request without a live session goes: the sign-in page, which says the session ended when the browser
  * still holds a session token (its session timed out or was signed out elsewhere) and comes back to `returnTo`.
  */
-async function signInPath(returnTo?: string) {
+export async function signInPath(returnTo?: string) {
   const query = new URLSearchParams();
   if (returnTo) query.set("callbackUrl", returnTo);
   if (await readSessionToken()) query.set("ended", "1");

@@ -1,4 +1,4 @@
-import { safeErrorMessage } from "@/lib/messaging/safe-error-message";
+import { createTicker } from "@/lib/background-ticker";
 import { purgeExpiredRateLimits } from "./rate-limit";
 
 // A tick deletes at most this many batches, so one sweep of a flooded table cannot hold a connection for long;
@@ -14,18 +14,9 @@ const globalForSweeper = globalThis as unknown as { stepwiseRateLimitSweeper?: R
  */
 export function startRateLimitSweeper({ intervalMs = 10 * 60_000 }: { intervalMs?: number } = {}) {
   if (globalForSweeper.stepwiseRateLimitSweeper) return;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      for (let i = 0; i < MAX_BATCHES && (await purgeExpiredRateLimits()) > 0; i++);
-    } catch (error) {
-      console.error(`[rate-limits] sweep failed: ${safeErrorMessage(error)}`);
-    } finally {
-      running = false;
-    }
-  };
+  const tick = createTicker("[rate-limits] sweep failed", async () => {
+    for (let i = 0; i < MAX_BATCHES && (await purgeExpiredRateLimits()) > 0; i++);
+  });
   globalForSweeper.stepwiseRateLimitSweeper = setInterval(tick, intervalMs);
   globalForSweeper.stepwiseRateLimitSweeper.unref();
 }

@@ -1,25 +1,8 @@
+import { createTicker } from "@/lib/background-ticker";
 import { drainOutbox } from "./deliver-message";
-import { safeErrorMessage } from "./safe-error-message";
 
-/**
- * Wraps a drain so that a tick arriving while the previous one still runs (slow provider, 10 s timeouts) is
- * skipped, and a failing tick logs one line instead of crashing the process. Resolves to false when skipped.
- */
-export function createOutboxTicker(drain: () => Promise<unknown>): () => Promise<boolean> {
-  let running = false;
-  return async () => {
-    if (running) return false;
-    running = true;
-    try {
-      await drain();
-    } catch (error) {
-      console.error(`[outbox] drain failed: ${safeErrorMessage(error)}`);
-    } finally {
-      running = false;
-    }
-    return true;
-  };
-}
+/** A drain that skips a tick while the previous one still runs (slow provider, 10 s timeouts) and logs a failure. */
+export const createOutboxTicker = (drain: () => Promise<unknown>) => createTicker("[outbox] drain failed", drain);
 
 const globalForWorker = globalThis as unknown as { stepwiseOutboxWorker?: ReturnType<typeof setInterval> };
 

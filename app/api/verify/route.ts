@@ -1,4 +1,4 @@
-import { sessionOf } from "@/lib/auth/current-user";
+import { sessionOf, signInPath } from "@/lib/auth/current-user";
 import { requestContext } from "@/lib/auth/request-context";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
 import { moveSessionCookie, readSessionToken } from "@/lib/auth/session-cookie";
@@ -28,8 +28,8 @@ export const POST = apiRoute(async function POST(request: Request) {
   if (!isSameOriginRequest(request.headers)) return reply({ error: { key: "notValid" } }, 403);
   const token = await readSessionToken();
   const current = await sessionOf(token);
-  // A token without a live session: its 30 minutes to finish the step ran out, or it was signed out elsewhere.
-  if (!token || !current) return reply({ redirectTo: token ? "/sign-in?ended=1" : "/sign-in" }, 401);
+  // No live session: its 30 minutes to finish the step ran out, or it was signed out elsewhere (the page says so).
+  if (!token || !current) return reply({ redirectTo: await signInPath() }, 401);
   const form = await request.formData().catch(() => null);
   const redirectTo = safeRedirect(form?.get("callbackUrl"));
   if (!isPendingSecondStep(current)) return reply({ redirectTo }, 409);
