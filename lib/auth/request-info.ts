@@ -1,10 +1,4 @@
 /**
- * The client's address as the nearest trusted proxy saw it: the last X-Forwarded-For entry, skipping
- * TRUSTED_PROXY_HOPS entries appended by further trusted proxies. `next start` only fills the header when it is
- * missing (it never appends the socket address), so an instance must sit behind a proxy that sets or appends it —
- * reached directly, a client could name its own address (README, "Deploying").
- */
-/**
  * One cookie's value from a raw Cookie header: Auth.js's authorize() sees only its Request, not Next's cookies().
  * Null when the cookie is absent.
  */
@@ -16,6 +10,12 @@ export function cookieFromHeader(header: string | null, name: string): string | 
   return null;
 }
 
+/**
+ * The client's address as the nearest trusted proxy saw it: the last X-Forwarded-For entry, skipping
+ * TRUSTED_PROXY_HOPS entries appended by further trusted proxies. `next start` only fills the header when it is
+ * missing (it never appends the socket address), so an instance must sit behind a proxy that sets or appends it —
+ * reached directly, a client could name its own address (README, "Deploying").
+ */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) {
