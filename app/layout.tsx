@@ -6,7 +6,9 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { LazyDevicePrompts } from "@/components/two-step/lazy-device-prompts";
 import { currentSession } from "@/lib/auth/current-user";
+import { readSessionId } from "@/lib/auth/session-cookie";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
+import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
-  const current = await currentSession();
-  // Only a trusted browser (it holds the device cookie) can be shown pushed codes; others never poll for them.
-  const mayReceivePrompts = !!current && current.session.aal >= 2 && !!(await readDeviceToken());
+  const mayReceivePrompts = await isPromptReceiver(await currentSession());
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <SiteFooter />
           <TimeZoneCookie />
-          {/* Codes pushed to this browser show on every page while it is a trusted, fully signed-in device. */}
+          {/* Codes pushed to this browser show on every page while it is a trusted device (find-prompt-receiver.ts). */}
           {mayReceivePrompts && (
             <ClientMessages namespaces={["devicePrompt", "devices"]}>
               <LazyDevicePrompts />
@@ -44,4 +44,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </body>
     </html>
   );
+}
+
+/**
+ * Whether to mount the prompts: only a trusted browser (it holds the device cookie) can be shown pushed codes, others
+ * never poll for them. A live full session needs no query (a browser no longer trusted gets 404s and slows down); one
+ * whose session timed out is asked about, since it still receives until it signs out.
+ */
+async function isPromptReceiver(current: Awaited<ReturnType<typeof currentSession>>) {
+  const deviceToken = await readDeviceToken();
+  if (!deviceToken) return false;
+  if (current) return current.session.aal >= 2;
+  return !!(await findPromptReceiver({ sessionId: await readSessionId(), deviceToken }));
 }

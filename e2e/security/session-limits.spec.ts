@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { dbSessions, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
-import { pendingBrowser } from "../two-step-push/helpers";
+import { dbChallenges, dbSessionLevels, devicePrompt, pendingBrowser, readPromptCode, signInWithPushedCode, trustedBrowserA } from "../two-step-push/helpers";
 
 // Sessions end on their own (lib/auth/session-limits.ts): 30 days after signing in without 2SV; with 2SV, 24 hours
 // after it or an hour without a request. The clock is faked by moving this browser's session row into the past.
@@ -57,6 +57,39 @@ test("with two-step verification a session ends after an hour without a request;
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount&ended=1$/);
   await expect(sessionEnded(page)).toBeVisible();
+});
+
+test("a trusted browser whose session timed out still shows pushed codes, like a phone that stays signed in", async ({ browser, request }) => {
+  test.slow(); // two browsers, two argon2id sign-ins
+  const a = await trustedBrowserA(browser, "Otto Offline");
+  const idle = await walkAway(a.page, 2);
+  await a.page.goto("/account");
+  await expect(a.page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount&ended=1$/);
+  await expect(sessionEnded(a.page)).toBeVisible();
+
+  // The owner signs in on another browser and picks "Your trusted devices": A, on its sign-in page, shows the code.
+  const b = await signInWithPushedCode(browser, a.email);
+  const prompt = devicePrompt(a.page, "Sign-in requested");
+  await expect(prompt).toBeVisible();
+  const code = await readPromptCode(prompt);
+  await b.page.getByLabel("Verification code").fill(code);
+  await b.page.getByRole("button", { name: "Verify" }).click();
+  await expect(b.page.getByRole("heading", { level: 1, name: "Your account", exact: true })).toBeVisible();
+
+  const [challenge] = await dbChallenges(request, a.email);
+  expect(challenge).toMatchObject({ method: "device", hasSealedCode: false, deniedAt: null });
+  expect(challenge!.consumedAt).not.toBeNull();
+  const levels = await dbSessionLevels(request, a.email);
+  expect(levels.find((s) => s.upgradedFrom === challenge!.sessionId)).toMatchObject({ aal: 2, revokedAt: null });
+  // A's own session stays ended (not revoked, not live): receiving codes opens none of the account's pages.
+  expect(levels.find((s) => s.id === idle)?.revokedAt).toBeNull();
+  await a.page.goto("/account/security");
+  await expect(a.page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount%2Fsecurity&ended=1$/);
+
+  // It keeps polling without a live session: the endpoint answers it, and only it.
+  expect((await a.context.request.get("/api/device-prompts")).status()).toBe(200);
+  expect((await request.get("/api/device-prompts")).status()).toBe(404);
+  await Promise.all([a.context.close(), b.context.close()]);
 });
 
 test("a pending session has 30 minutes to finish the second step, however busy", async ({ browser }) => {

@@ -28,6 +28,12 @@ export async function readSessionToken(): Promise<{ name: string; claims: JWT } 
   return claims ? { name, claims } : null;
 }
 
+/** The session id this browser's session cookie names, live or not (the sessions row says which); null without one. */
+export async function readSessionId(): Promise<string | null> {
+  const sid = (await readSessionToken())?.claims.sid;
+  return typeof sid === "string" ? sid : null;
+}
+
 /**
  * Points this browser's session cookie at `sessionId` (after the second step replaced the pending session), as
  * Auth.js writes it: same claims, name, salt, lifetime and flags. Only server code that has just created the

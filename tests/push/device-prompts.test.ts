@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { challenges, events, trustedDevices } from "@/db/schema";
-import { revokeSession } from "@/lib/auth/sessions";
+import { findActiveSession, revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
 import { unsealText } from "@/lib/crypto/secrets";
 import { denyChallenge } from "@/lib/two-step/push/deny-challenge";
-import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
+import { findPromptReceiver, receivesCodesForMs } from "@/lib/two-step/push/find-prompt-receiver";
 import { listDevicePrompts } from "@/lib/two-step/push/list-device-prompts";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { revokeTrustedDevice } from "@/lib/two-step/trusted-devices";
@@ -16,34 +16,53 @@ import { challengeRow, errorCode, later, makeUser, newDeviceToken, pushedCode, t
 setupTestDatabase({ seed: "countries" });
 
 describe("findPromptReceiver: who may see pushed codes", () => {
+  const receiverOf = (browser: { sessionId: string; token: string }, now?: Date) =>
+    findPromptReceiver({ sessionId: browser.sessionId, deviceToken: browser.token, now });
+
   it("a full (aal 2) session of the owner in one of the owner's trusted browsers", async () => {
     const owner = await makeUser();
     const browser = await trustedBrowser(owner);
-    expect(await findPromptReceiver({ current: await browser.current(), deviceToken: browser.token })).toEqual({
-      userId: owner.id,
-      deviceId: browser.device.id,
-      sessionId: browser.sessionId,
-    });
+    expect(await receiverOf(browser)).toEqual({ userId: owner.id, deviceId: browser.device.id, sessionId: browser.sessionId });
   });
 
-  it("nobody else: no session, a pending session, a revoked session, no or an unknown device cookie", async () => {
+  it("nobody else: no session, a pending session, a signed-out session, no or an unknown device cookie", async () => {
     const owner = await makeUser();
     const browser = await trustedBrowser(owner);
     const pending = await trustedBrowser(owner, { aal: 1 });
-    expect(await findPromptReceiver({ current: null, deviceToken: browser.token })).toBeNull();
-    expect(await findPromptReceiver({ current: await pending.current(), deviceToken: pending.token })).toBeNull();
-    expect(await findPromptReceiver({ current: await browser.current(), deviceToken: null })).toBeNull();
-    expect(await findPromptReceiver({ current: await browser.current(), deviceToken: newDeviceToken() })).toBeNull();
-    const current = await browser.current();
+    expect(await findPromptReceiver({ sessionId: null, deviceToken: browser.token })).toBeNull();
+    expect(await findPromptReceiver({ sessionId: "not a session id", deviceToken: browser.token })).toBeNull();
+    expect(await receiverOf(pending)).toBeNull();
+    expect(await findPromptReceiver({ sessionId: browser.sessionId, deviceToken: null })).toBeNull();
+    expect(await findPromptReceiver({ sessionId: browser.sessionId, deviceToken: newDeviceToken() })).toBeNull();
     await revokeSession({ userId: owner.id, sessionId: browser.sessionId });
-    expect(await browser.current()).toBeNull();
-    expect(await findPromptReceiver({ current: { ...current!, session: { ...current!.session, revokedAt: new Date() } }, deviceToken: browser.token })).toBeNull();
+    expect(await receiverOf(browser)).toBeNull();
+  });
+
+  it("keeps receiving after its session timed out, until 30 days after that sign-in", async () => {
+    const t0 = new Date();
+    const owner = await makeUser();
+    const browser = await trustedBrowser(owner);
+    const hour = 3_600_000;
+    // Two hours idle: the account's pages want the password again, but the browser still shows pushed codes.
+    expect(await findActiveSession(browser.sessionId, later(t0, 2 * hour), { touch: false })).toBeNull();
+    expect(await receiverOf(browser, later(t0, 2 * hour))).toMatchObject({ userId: owner.id });
+    expect(await receiverOf(browser, later(t0, receivesCodesForMs - hour))).toMatchObject({ userId: owner.id });
+    expect(await receiverOf(browser, later(t0, receivesCodesForMs + hour))).toBeNull();
+  });
+
+  it("stops when the browser is signed out from another device", async () => {
+    const owner = await makeUser();
+    const laptop = await trustedBrowser(owner);
+    const phone = await trustedBrowser(owner);
+    await revokeOtherSessions({ userId: owner.id, keepSessionId: phone.sessionId });
+    expect(await receiverOf(laptop)).toBeNull();
+    expect(await receiverOf(phone)).toMatchObject({ userId: owner.id });
   });
 
   it("an account without 2SV: its ordinary (aal 1) session is not enough", async () => {
     const user = await makeUser({ twoStep: false });
     const browser = await trustedBrowser(user, { aal: 1 });
-    expect(await findPromptReceiver({ current: await browser.current(), deviceToken: browser.token })).toBeNull();
+    expect(await receiverOf(browser)).toBeNull();
   });
 
   it("not another account: a full session of B in a browser that A trusts sees nothing of A's", async () => {
@@ -53,8 +72,8 @@ describe("findPromptReceiver: who may see pushed codes", () => {
     const bBrowser = await trustedBrowser(b);
     await pushedCode(a);
     // B signed in on A's trusted browser (same cookie): the cookie is trusted for A, not for B.
-    expect(await findPromptReceiver({ current: await bBrowser.current(), deviceToken: aBrowser.token })).toBeNull();
-    const bReceiver = await findPromptReceiver({ current: await bBrowser.current(), deviceToken: bBrowser.token });
+    expect(await findPromptReceiver({ sessionId: bBrowser.sessionId, deviceToken: aBrowser.token })).toBeNull();
+    const bReceiver = await receiverOf(bBrowser);
     expect(bReceiver?.userId).toBe(b.id);
     expect(await listDevicePrompts({ userId: bReceiver!.userId })).toEqual([]);
   });
@@ -64,8 +83,8 @@ describe("findPromptReceiver: who may see pushed codes", () => {
     const revoked = await trustedBrowser(owner);
     const quiet = await trustedBrowser(owner, { receivesCodes: false });
     await revokeTrustedDevice({ userId: owner.id, deviceId: revoked.device.id });
-    expect(await findPromptReceiver({ current: await revoked.current(), deviceToken: revoked.token })).toBeNull();
-    expect(await findPromptReceiver({ current: await quiet.current(), deviceToken: quiet.token })).toBeNull();
+    expect(await receiverOf(revoked)).toBeNull();
+    expect(await receiverOf(quiet)).toBeNull();
   });
 });
 

@@ -1,15 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { findActiveSession } from "@/lib/auth/sessions";
 import { setupTestDatabase } from "../helpers/test-db";
 import { challengeRow, makeUser, pushedCode, trustedBrowser } from "./fixtures";
 
-// The route handlers read the Auth.js session and the device cookie from the request; here they are whatever
+// The route handlers read the session cookie's id and the device cookie from the request; here they are whatever
 // the test says, so each case is one browser.
 const browser = vi.hoisted(() => ({ sessionId: null as string | null, deviceToken: null as string | null }));
-vi.mock("@/lib/auth/current-user", () => ({
-  currentSession: async () => (browser.sessionId ? findActiveSession(browser.sessionId) : null),
-  pollingSession: async () => (browser.sessionId ? findActiveSession(browser.sessionId, new Date(), { touch: false }) : null),
-}));
+vi.mock("@/lib/auth/session-cookie", () => ({ readSessionId: async () => browser.sessionId }));
 vi.mock("@/lib/two-step/device-cookie", () => ({ readDeviceToken: async () => browser.deviceToken }));
 
 const { GET } = await import("@/app/api/device-prompts/route");
