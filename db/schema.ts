@@ -342,6 +342,10 @@ export const enrollments = pgTable("enrollments", {
     .references(() => users.id, { onDelete: "cascade" }),
   step: text().notNull().default("explain"),
   pendingKeyHash: text(),
+  // The session that re-typed the password at the first step, and when: only it continues, within the hour
+  // (enrollment-proof.ts).
+  sessionId: text(),
+  provedAt: timestamp({ withTimezone: true }),
   startedAt: createdAt(),
   updatedAt: createdAt(),
 });

@@ -183,20 +183,23 @@ export const serverActions: ActionRow[] = [
   userAction("(account)/account/security/passkeys/actions.ts#removePasskeyAction", manage("passkeys")),
   userAction("(account)/account/security/phones/actions.ts#managePhoneAction", manage("phones")),
   userAction("(account)/account/security/phones/actions.ts#removePhoneAction", manage("phones")),
-  // The enable wizard: nobody here is enrolling, so each step refuses (a message, or back to the wizard's start).
+  // The enable wizard: nobody here is enrolling. The first step refuses with a message; every later one sends the
+  // holder back to it (no enrollment proved by this session, enrollment-proof.ts) and staff, who have 2SV on, to the
+  // security page (a phone for a 2SV account is added at /account/security/phones, after a step-up).
   userAction("(account)/account/security/enable/actions.ts#startEnrollmentAction"),
-  // 2SV on → the security page: a phone for a 2SV account is added at /account/security/phones, after a step-up.
-  userAction("(account)/account/security/enable/actions.ts#enrollPhoneAction", wizard("ok")),
-  userAction("(account)/account/security/enable/actions.ts#leavePhoneStepAction", signedIn("redirect:/account/security/enable")),
   userAction("(account)/account/security/enable/actions.ts#trustThisBrowserAction"),
-  userAction("(account)/account/security/enable/actions.ts#leaveDevicesStepAction", signedIn("redirect:/account/security/enable")),
-  userAction("(account)/account/security/enable/actions.ts#createPendingKeyAction"),
-  userAction("(account)/account/security/enable/actions.ts#confirmPendingKeyAction"),
-  userAction("(account)/account/security/enable/actions.ts#turnOnAction", signedIn("redirect:/account/security/enable")),
-  userAction("(account)/account/security/enable/actions.ts#startWizardAuthenticatorAction", signedIn("redirect:/account/security/enable")),
-  userAction("(account)/account/security/enable/actions.ts#confirmWizardAuthenticatorAction", signedIn("redirect:/account/security/enable")),
-  userAction("(account)/account/security/enable/actions.ts#startWizardPasskeyAction", signedIn("redirect:/account/security/enable")),
-  userAction("(account)/account/security/enable/actions.ts#finishWizardPasskeyAction", signedIn("redirect:/account/security/enable")),
+  ...[
+    "enrollPhoneAction",
+    "leavePhoneStepAction",
+    "leaveDevicesStepAction",
+    "createPendingKeyAction",
+    "confirmPendingKeyAction",
+    "turnOnAction",
+    "startWizardAuthenticatorAction",
+    "confirmWizardAuthenticatorAction",
+    "startWizardPasskeyAction",
+    "finishWizardPasskeyAction",
+  ].map((name) => userAction(`(account)/account/security/enable/actions.ts#${name}`, wizard("redirect:/account/security/enable/explain"))),
 
   staffAction("(admin)/admin/regions/actions.ts#setSmsSupport", "operator"),
   staffAction("(admin)/admin/regions/actions.ts#countryPauseAction", "operator"),

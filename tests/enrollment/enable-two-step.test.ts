@@ -8,7 +8,9 @@ import { findActiveSession, isPendingSecondStep } from "@/lib/auth/sessions";
 import { confirmPendingRecoveryKey } from "@/lib/two-step/enrollment/confirm-pending-recovery-key";
 import { createPendingRecoveryKey } from "@/lib/two-step/enrollment/create-pending-recovery-key";
 import { enableTwoStep } from "@/lib/two-step/enrollment/enable-two-step";
+import { enrollmentProofMs } from "@/lib/two-step/enrollment/enrollment-proof";
 import { getEligibility } from "@/lib/two-step/enrollment/get-eligibility";
+import { getEnrollment } from "@/lib/two-step/enrollment/get-enrollment";
 import { startEnrollment } from "@/lib/two-step/enrollment/start-enrollment";
 import { normaliseRecoveryKey, verifyRecoveryKey } from "@/lib/two-step/recovery-key";
 import { setupTestDatabase } from "../helpers/test-db";
@@ -74,7 +76,7 @@ describe("enableTwoStep", () => {
 
   it("refuses before the Recovery Key is confirmed, and without any phone or device", async () => {
     const { user, sessionId } = await makeAccount();
-    await startEnrollment({ userId: user.id, password });
+    await startEnrollment({ userId: user.id, sessionId, password });
     expect(await code(enableTwoStep({ userId: user.id, sessionId }))).toBe("NOT_READY");
     // Force the review step without factors: the transaction still checks them.
     await db.update(enrollments).set({ step: "review", pendingKeyHash: "$argon2id$placeholder" }).where(eq(enrollments.userId, user.id));
@@ -105,25 +107,47 @@ describe("enableTwoStep", () => {
   });
 });
 
+describe("the enrollment belongs to the session that proved the password, for an hour", () => {
+  it("another session of the account cannot turn it on, not even with the password's enrollment at review", async () => {
+    const { user, sessionId, otherSessionIds } = await makeAccount({ sessionCount: 2 });
+    await enrollToReview({ userId: user.id, sessionId, withPhone: false });
+    expect(await code(enableTwoStep({ userId: user.id, sessionId: otherSessionIds[0]! }))).toBe("NOT_PROVED");
+    expect((await db.select().from(users).where(eq(users.id, user.id)))[0]!.twoStepEnabledAt).toBeNull();
+    // Re-typing the password there binds the enrollment to that session instead, keeping the progress.
+    await startEnrollment({ userId: user.id, sessionId: otherSessionIds[0]!, password });
+    expect((await getEnrollment(user.id))?.step).toBe("review");
+    expect(await code(enableTwoStep({ userId: user.id, sessionId }))).toBe("NOT_PROVED");
+    await enableTwoStep({ userId: user.id, sessionId: otherSessionIds[0]! });
+  });
+
+  it("an hour after the password was re-typed, even its own session must type it again", async () => {
+    const { user, sessionId } = await makeAccount();
+    await enrollToReview({ userId: user.id, sessionId, withPhone: false });
+    const { provedAt } = (await getEnrollment(user.id))!;
+    expect(await code(enableTwoStep({ userId: user.id, sessionId, now: new Date(provedAt!.getTime() + enrollmentProofMs) }))).toBe("NOT_PROVED");
+    await enableTwoStep({ userId: user.id, sessionId, now: new Date(provedAt!.getTime() + enrollmentProofMs - 1) });
+  });
+});
+
 describe("eligibility", () => {
   it("a French account cannot start: 2SV is not available in FR yet", async () => {
-    const { user } = await makeAccount({ countryCode: "FR" });
+    const { user, sessionId } = await makeAccount({ countryCode: "FR" });
     expect(await getEligibility({ user })).toEqual({ status: "unavailable", availability: { status: "planned", wave: "Wave 3" } });
-    expect(await code(startEnrollment({ userId: user.id, password }))).toBe("NOT_AVAILABLE");
+    expect(await code(startEnrollment({ userId: user.id, sessionId, password }))).toBe("NOT_AVAILABLE");
   });
 
   it("a wrong password does not start the wizard", async () => {
-    const { user } = await makeAccount();
-    expect(await code(startEnrollment({ userId: user.id, password: "not-my-password" }))).toBe("WRONG_PASSWORD");
+    const { user, sessionId } = await makeAccount();
+    expect(await code(startEnrollment({ userId: user.id, sessionId, password: "not-my-password" }))).toBe("WRONG_PASSWORD");
     expect(await db.select().from(enrollments).where(eq(enrollments.userId, user.id))).toHaveLength(0);
   });
 
   it("five wrong passwords in a row lock the re-confirmation for a while", async () => {
-    const { user } = await makeAccount();
+    const { user, sessionId } = await makeAccount();
     const outcomes = [];
-    for (let i = 0; i < 6; i++) outcomes.push(await code(startEnrollment({ userId: user.id, password: `wrong-${i}` })));
+    for (let i = 0; i < 6; i++) outcomes.push(await code(startEnrollment({ userId: user.id, sessionId, password: `wrong-${i}` })));
     expect(outcomes).toEqual(["WRONG_PASSWORD", "WRONG_PASSWORD", "WRONG_PASSWORD", "WRONG_PASSWORD", "THROTTLED", "THROTTLED"]);
-    expect(await code(startEnrollment({ userId: user.id, password }))).toBe("THROTTLED");
+    expect(await code(startEnrollment({ userId: user.id, sessionId, password }))).toBe("THROTTLED");
   });
 
   it("an enrolled account keeps 2SV when its country's wave is later cancelled", async () => {
@@ -151,6 +175,8 @@ describe("waiting period", () => {
     await db.update(users).set({ passwordChangedAt: changedAt }).where(eq(users.id, user.id));
 
     const almost = new Date(changedAt.getTime() + 3 * day - 60_000);
+    // The owner comes back days later and re-types the password for the wizard (the proof lasts an hour).
+    await db.update(enrollments).set({ provedAt: almost }).where(eq(enrollments.userId, user.id));
     const refused = await enableTwoStep({ userId: user.id, sessionId, now: almost, waitingDays: 3 }).catch((e: AppError) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "WAITING_PERIOD", details: { reason: "password", until: new Date(changedAt.getTime() + 3 * day).toISOString() } });
@@ -159,8 +185,8 @@ describe("waiting period", () => {
   });
 
   it("an email change blocks starting the wizard; TWO_STEP_WAITING_DAYS=0 switches the rule off", async () => {
-    const { user } = await makeAccount({ emailChangedAt: new Date() });
-    const refused = await startEnrollment({ userId: user.id, password }).catch((e: AppError) => e);
+    const { user, sessionId } = await makeAccount({ emailChangedAt: new Date() });
+    const refused = await startEnrollment({ userId: user.id, sessionId, password }).catch((e: AppError) => e);
     expect(refused).toMatchObject({ code: "WAITING_PERIOD", details: { reason: "email" } });
     expect(await getEligibility({ user })).toMatchObject({ status: "waiting", period: { reason: "email" } });
 

@@ -56,7 +56,7 @@ export async function lastCodeTo(e164: string) {
 
 /** Runs the wizard's domain steps up to "review" with a verified phone and this browser trusted; returns the key. */
 export async function enrollToReview({ userId, sessionId, number = "(201) 555-0123", withPhone = true, withDevice = true }: { userId: string; sessionId: string; number?: string; withPhone?: boolean; withDevice?: boolean }) {
-  await startEnrollment({ userId, password });
+  await startEnrollment({ userId, sessionId, password });
   if (withPhone) {
     const added = await addTrustedPhone({ userId, sessionId, number, country: "US", request });
     await verifyTrustedPhone({ userId, sessionId, phoneId: added.phoneId, challengeId: added.challengeId, code: await lastCodeTo(added.e164) });

@@ -17,7 +17,7 @@ const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: unknown) => (
 
 async function enrolling(countryCode = "US") {
   const account = await makeAccount({ countryCode });
-  await startEnrollment({ userId: account.user.id, password });
+  await startEnrollment({ userId: account.user.id, sessionId: account.sessionId, password });
   return account;
 }
 

@@ -7,11 +7,12 @@ import { getAccountAvailability } from "@/lib/rollout/get-country-availability";
 import { deleteSecurityQuestions } from "@/lib/security-questions/security-questions";
 import { storeRecoveryKey } from "../recovery-key";
 import { countFactors, enrollmentMethod } from "./count-factors";
+import { isEnrollmentProved } from "./enrollment-proof";
 import { accountChanges } from "./get-waiting-period";
 import { queueSecurityEmail, sendQueued } from "./notify-security-change";
 import { waitingDaysFromEnv, waitingPeriod } from "./waiting-period";
 
-export type EnableTwoStepError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "NOT_READY" | "NEEDS_FACTOR" | "WAITING_PERIOD";
+export type EnableTwoStepError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "NOT_READY" | "NOT_PROVED" | "NEEDS_FACTOR" | "WAITING_PERIOD";
 
 /**
  * Step (e): turns 2SV on, all in one transaction — the account is marked enabled, the confirmed Recovery Key
@@ -33,6 +34,8 @@ export async function enableTwoStep({ userId, sessionId, now = new Date(), waiti
 
     const [enrollment] = await tx.select().from(enrollments).where(eq(enrollments.userId, userId));
     if (!enrollment || enrollment.step !== "review" || !enrollment.pendingKeyHash) throw new AppError<EnableTwoStepError>("NOT_READY");
+    // Only the session that re-typed the password for this enrollment, within the hour, turns it on.
+    if (!isEnrollmentProved(enrollment, sessionId, now)) throw new AppError<EnableTwoStepError>("NOT_PROVED");
     const factors = await countFactors({ userId }, tx);
     if (factors.total === 0) throw new AppError<EnableTwoStepError>("NEEDS_FACTOR");
     const waiting = waitingPeriod({ changes: await accountChanges(userId, tx), now, days: waitingDays });

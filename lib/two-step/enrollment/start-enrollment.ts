@@ -10,9 +10,10 @@ export type StartEnrollmentError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "WAITIN
 
 /**
  * Step (a) of the wizard: the owner has read what changes and re-typed their password. Opens (or resumes) the
- * enrollment at the phone step and records `enrollment_started` the first time.
+ * enrollment at the phone step, bound to this session for the next hour (enrollment-proof.ts), and records
+ * `enrollment_started` the first time. Resuming keeps the progress and binds it to the session that proved it now.
  */
-export async function startEnrollment({ userId, password, now = new Date() }: { userId: string; password: string; now?: Date }) {
+export async function startEnrollment({ userId, sessionId, password, now = new Date() }: { userId: string; sessionId: string; password: string; now?: Date }) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new AppError<StartEnrollmentError>("WRONG_PASSWORD");
   const status = await getEligibility({ user, now });
@@ -24,10 +25,11 @@ export async function startEnrollment({ userId, password, now = new Date() }: { 
 
   await confirmPassword({ userId, passwordHash: user.passwordHash, password, now });
 
+  const proof = { sessionId, provedAt: now, updatedAt: now };
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(enrollments)
-      .values({ userId, step: "phone", startedAt: now, updatedAt: now })
+      .values({ userId, step: "phone", startedAt: now, ...proof })
       .onConflictDoNothing()
       .returning();
     if (created) {
@@ -35,8 +37,8 @@ export async function startEnrollment({ userId, password, now = new Date() }: { 
       return created;
     }
     const [existing] = await tx.select().from(enrollments).where(eq(enrollments.userId, userId));
-    if (existing!.step !== "explain") return existing!;
-    const [moved] = await tx.update(enrollments).set({ step: "phone", updatedAt: now }).where(eq(enrollments.userId, userId)).returning();
-    return moved!;
+    const step = existing!.step === "explain" ? "phone" : existing!.step;
+    const [resumed] = await tx.update(enrollments).set({ step, ...proof }).where(eq(enrollments.userId, userId)).returning();
+    return resumed!;
   });
 }

@@ -20,7 +20,8 @@ import { createPendingRecoveryKey } from "@/lib/two-step/enrollment/create-pendi
 import { enableTwoStep } from "@/lib/two-step/enrollment/enable-two-step";
 import { getEnrollment } from "@/lib/two-step/enrollment/get-enrollment";
 import { startEnrollment } from "@/lib/two-step/enrollment/start-enrollment";
-import { stepIndex, stepPath } from "@/lib/two-step/enrollment/steps";
+import { isEnrollmentProved } from "@/lib/two-step/enrollment/enrollment-proof";
+import { currentStep, stepIndex, stepPath, type EnrollmentStep } from "@/lib/two-step/enrollment/steps";
 import { requireStepUp } from "@/lib/two-step/step-up";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
 
@@ -35,8 +36,10 @@ export async function startEnrollmentAction(_prev: FormState, formData: FormData
   if (await hasSecurityQuestions(user.id)) await requireStepUp({ sessionId: session.id, action: "enable_two_step", returnTo: stepPath("explain") });
   const password = String(formData.get("password") ?? "");
   if (!password) return { errors: { password: "passwordRequired" } };
+  let resumeAt: EnrollmentStep;
   try {
-    await startEnrollment({ userId: user.id, password });
+    const enrollment = await startEnrollment({ userId: user.id, sessionId: session.id, password });
+    resumeAt = stepIndex(currentStep(enrollment.step)) > stepIndex("phone") ? currentStep(enrollment.step) : "phone";
   } catch (error) {
     const e = codeOf(error);
     if (e.code === "WRONG_PASSWORD") return { errors: { password: "wrongPassword" } };
@@ -44,18 +47,17 @@ export async function startEnrollmentAction(_prev: FormState, formData: FormData
     // Not available, waiting period, already on: the page explains it.
     redirect(stepPath("explain"));
   }
-  redirect(stepPath("phone"));
+  redirect(stepPath(resumeAt));
 }
 
 export async function enrollPhoneAction(_prev: PhoneFormState, formData: FormData): Promise<PhoneFormState> {
-  const { user, session } = await requireUser(stepPath("phone"));
   // With 2SV on, a new phone is a second factor: only /account/security/phones adds it, after a fresh step-up.
-  if (user.twoStepEnabledAt) redirect("/account/security");
+  const { user, session } = await requireProvedEnrollment("phone");
   return handlePhoneForm({ formData, userId: user.id, sessionId: session.id, accountCountry: user.countryCode, revalidate: stepPath("phone") });
 }
 
 export async function leavePhoneStepAction() {
-  const { user } = await requireUser(stepPath("phone"));
+  const { user } = await requireProvedEnrollment("phone");
   try {
     await advanceEnrollment({ userId: user.id, from: "phone" });
   } catch (error) {
@@ -76,7 +78,7 @@ export async function trustThisBrowserAction(_prev: FormState, formData: FormDat
 }
 
 export async function leaveDevicesStepAction(): Promise<FormState> {
-  const { user } = await requireUser(stepPath("devices"));
+  const { user } = await requireProvedEnrollment("devices");
   try {
     await advanceEnrollment({ userId: user.id, from: "devices" });
   } catch (error) {
@@ -87,7 +89,7 @@ export async function leaveDevicesStepAction(): Promise<FormState> {
 }
 
 export async function createPendingKeyAction(): Promise<CreateKeyState> {
-  const { user } = await requireUser(stepPath("key"));
+  const { user } = await requireProvedEnrollment("key");
   try {
     return { key: await createPendingRecoveryKey({ userId: user.id }) };
   } catch (error) {
@@ -97,7 +99,7 @@ export async function createPendingKeyAction(): Promise<CreateKeyState> {
 }
 
 export async function confirmPendingKeyAction(_prev: ConfirmKeyState, formData: FormData): Promise<ConfirmKeyState> {
-  const { user } = await requireUser(stepPath("key"));
+  const { user } = await requireProvedEnrollment("key");
   const key = String(formData.get("key") ?? "").slice(0, 40);
   const understood = formData.get("understood") === "on";
   const errors: ConfirmKeyState["errors"] = {};
@@ -115,7 +117,7 @@ export async function confirmPendingKeyAction(_prev: ConfirmKeyState, formData: 
 }
 
 export async function turnOnAction(): Promise<FormState> {
-  const { user, session } = await requireUser(stepPath("review"));
+  const { user, session } = await requireProvedEnrollment("review");
   try {
     await enableTwoStep({ userId: user.id, sessionId: session.id });
   } catch (error) {
@@ -127,11 +129,22 @@ export async function turnOnAction(): Promise<FormState> {
   redirect("/account/security?done=enabled");
 }
 
-/** Adding a factor from the wizard: signed in, enrolling, and past the phone step (2SV itself not on yet). */
-async function requireDevicesStep() {
-  const current = await requireUser(stepPath("devices"));
+/**
+ * Every wizard action after the first: 2SV not on yet, and this session re-typed the password for the enrollment
+ * within the hour (enrollment-proof.ts); otherwise back to the first step, which asks for it again.
+ */
+async function requireProvedEnrollment(step: EnrollmentStep) {
+  const current = await requireUser(stepPath(step));
+  if (current.user.twoStepEnabledAt) redirect("/account/security");
   const enrollment = await getEnrollment(current.user.id);
-  if (current.user.twoStepEnabledAt || !enrollment || stepIndex(enrollment.step) < stepIndex("devices")) redirect("/account/security/enable");
+  if (!enrollment || !isEnrollmentProved(enrollment, current.session.id, new Date())) redirect(stepPath("explain"));
+  return { ...current, enrollment };
+}
+
+/** Adding a factor from the wizard: a proved enrollment past the phone step. */
+async function requireDevicesStep() {
+  const current = await requireProvedEnrollment("devices");
+  if (stepIndex(current.enrollment.step) < stepIndex("devices")) redirect("/account/security/enable");
   return current;
 }
 

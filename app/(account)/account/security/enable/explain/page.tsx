@@ -17,10 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ExplainStep() {
-  const { status, enrollment, reached, user, session } = await loadWizard("explain");
+  const { status, enrollment, proved, reached, user, session } = await loadWizard("explain");
   // Turning 2SV on replaces the questions and decides who can get back in: whoever has them answers them first (as
   // Apple asked in 2013), so a password alone is not enough to take an account over with a phone of one's own.
-  const willAsk = status.status !== "waiting" && !enrollment;
+  const willAsk = status.status !== "waiting" && !proved;
   if (willAsk && (await hasSecurityQuestions(user.id))) await requireStepUp({ sessionId: session.id, action: "enable_two_step", returnTo: stepPath("explain") });
   const t = await getTranslations("enrollment");
   const points = ["codesToSignIn", "codesBeforeChanges", "keepKey", "noReset", "questionsGo"] as const;
@@ -43,7 +43,7 @@ export default async function ExplainStep() {
           </ul>
           {status.status === "waiting" ? (
             <WaitingNotice period={status.period} />
-          ) : enrollment ? (
+          ) : proved ? (
             <div className="border-t border-slate-100 pt-5">
               <p className="mb-3 text-sm text-slate-600">{t("explain.alreadyConfirmed")}</p>
               <Link href={stepPath(reached)} className={buttonClass()}>
@@ -52,6 +52,7 @@ export default async function ExplainStep() {
             </div>
           ) : (
             <div className="border-t border-slate-100 pt-5">
+              {enrollment && <p className="mb-3 text-sm text-slate-600">{t("explain.confirmAgain")}</p>}
               <ExplainForm />
             </div>
           )}
