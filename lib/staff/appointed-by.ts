@@ -8,7 +8,8 @@ const maxLinks = 50;
 /**
  * Whether `requesterId` gave `staffId` their staff role, directly or through staff they appointed: following
  * `role_granted_by` back from `staffId`. Four-eyes needs the second pair to be independent of the first, and an admin
- * could otherwise appoint an account of their own (or a chain of them) to approve their launch.
+ * could otherwise appoint an account of their own (or a chain of them) to approve their launch, or to ask for one they
+ * then approve (approveWave asks both ways).
  */
 export async function isAppointedBy(tx: Tx, { staffId, requesterId }: { staffId: string; requesterId: string }) {
   const result = await tx.execute(sql`

@@ -89,6 +89,21 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
   });
 
+  it("nor whoever appointed the requester: an admin cannot have an account of their own ask, then approve it", async () => {
+    const puppet = await makeAccount();
+    await setStaffRole({ actor: staff.admin, email: puppet.user.email, role: "operator", reason: "second account" });
+    const operator = { id: puppet.user.id, name: puppet.user.name, email: puppet.user.email, role: "operator" as const };
+
+    const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Islands", countryCodes: ["IS", "MT"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
+    await requestWaveApproval({ actor: operator, waveId: id, now: t0 });
+    expect(await refusal(approveWave({ actor: staff.admin, waveId: id, comment: "looks fine", now: t0 }))).toBe("APPOINTED_THE_REQUESTER");
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "pending_approval", reviewedBy: null });
+
+    await approveWave({ actor: staff.approver, waveId: id, comment: "Carriers signed in both", now: t0 });
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "scheduled", reviewedBy: staff.approver.id });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
+  });
+
   it("refuses a country already in another wave, naming it, and stores nothing", async () => {
     const before = await db.select().from(waves);
     const code = await refusal(saveWaveDraft({ actor: staff.operator, draft: { name: "Latin America", countryCodes: ["BR", "CL"], startOnApproval: true, startsAt: null, rampSteps: full }, now: t0 }));

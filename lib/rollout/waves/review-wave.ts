@@ -34,7 +34,12 @@ export async function requestWaveApproval({ actor, waveId, now = new Date() }: {
 export async function approveWave({ actor, waveId, comment, now = new Date() }: { actor: StaffActor; waveId: number; comment: string; now?: Date }) {
   await db.transaction(async (tx) => {
     const wave = await lockWaveFor(tx, { waveId, command: "approve", actor, now });
-    if (wave.requestedBy && (await isAppointedBy(tx, { staffId: actor.id, requesterId: wave.requestedBy }))) throw new AppError("APPOINTED_BY_REQUESTER");
+    // Four-eyes needs two independent people: neither may owe the other their staff role (an admin could otherwise
+    // make an account of their own an operator, have it ask, and approve the request themselves).
+    if (wave.requestedBy) {
+      if (await isAppointedBy(tx, { staffId: actor.id, requesterId: wave.requestedBy })) throw new AppError("APPOINTED_BY_REQUESTER");
+      if (await isAppointedBy(tx, { staffId: wave.requestedBy, requesterId: actor.id })) throw new AppError("APPOINTED_THE_REQUESTER");
+    }
     const reason = reasonRequired(comment);
     const startsAt = wave.startOnApproval ? now : wave.startsAt!;
     await tx.update(waves).set({ status: "scheduled", startsAt, reviewedBy: actor.id, reviewedAt: now, reviewComment: reason, updatedAt: now }).where(eq(waves.id, waveId));

@@ -6,6 +6,7 @@ const messages: Record<string, string> = {
   NOT_FOUND: "That wave no longer exists.",
   OWN_REQUEST: "You asked for this launch, so someone else has to approve or reject it (four-eyes rule).",
   APPOINTED_BY_REQUESTER: "Whoever asked for this launch gave you your staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
+  APPOINTED_THE_REQUESTER: "You gave whoever asked for this launch their staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
   WRONG_STATE: "The wave has moved on since you opened this page. Reload to see where it is now.",
   ALREADY_STARTED: "The wave has already started, so it can no longer be cancelled. Pause it instead.",
   START_PASSED: "The planned start time has passed. Reject the request so the operator can choose a new time.",
