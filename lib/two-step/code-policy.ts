@@ -16,8 +16,11 @@ export const rememberBrowserMs = 30 * 24 * 60 * 60_000;
 export function waitAfterFailures(failures: number): number | "locked" {
   if (failures >= maxConsecutiveFailures) return "locked";
   if (failures < 5) return 0;
-  return Math.min(30_000 * 2 ** (failures - 5), 60 * 60_000);
+  return Math.min(30_000 * 2 ** (failures - 5), longestWaitMs);
 }
+
+/** The longest wait between wrong codes; recovery codes, which the lock lets through, wait this long after each. */
+export const longestWaitMs = 60 * 60_000;
 
 export function isExpired(challenge: { expiresAt: Date }, now: Date) {
   return challenge.expiresAt.getTime() <= now.getTime();

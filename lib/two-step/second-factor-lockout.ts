@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { secondFactorLockouts, type ChallengePurpose } from "@/db/schema";
-import { waitAfterFailures } from "./code-policy";
+import { longestWaitMs, waitAfterFailures } from "./code-policy";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "execute">;
 export type LockoutRow = typeof secondFactorLockouts.$inferSelect;
@@ -23,11 +23,13 @@ export async function lockLockoutRow(tx: Tx, userId: string): Promise<LockoutRow
 /**
  * Null when a code may be tried now; else when (or "locked" for good until recovery). Recovery is the way out of
  * "locked": its codes are sent and checked only inside an attempt opened with the Recovery Key, so they still wait
- * out a timed block but not the lock itself; a recovery code that passes clears the count.
+ * out a timed block (each failure at the lock sets the longest wait again) but not the lock itself; a recovery code
+ * that passes clears the count.
  */
 export function blockedUntil(row: { consecutiveFailures: number; blockedUntil: Date | null }, now: Date, purpose?: ChallengePurpose): Date | "locked" | null {
-  if (waitAfterFailures(row.consecutiveFailures) === "locked") return purpose === "recovery" ? null : "locked";
-  return row.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
+  const timed = row.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
+  if (waitAfterFailures(row.consecutiveFailures) === "locked") return purpose === "recovery" ? timed : "locked";
+  return timed;
 }
 
 export async function countFailure(tx: Tx, userId: string, now: Date) {
@@ -37,7 +39,10 @@ export async function countFailure(tx: Tx, userId: string, now: Date) {
     .where(eq(secondFactorLockouts.userId, userId))
     .returning();
   const wait = waitAfterFailures(row!.consecutiveFailures);
-  const until = wait === "locked" ? null : wait > 0 ? new Date(now.getTime() + wait) : null;
+  // At the lock the longest wait still runs: it is all that holds back guesses at recovery codes, which the lock lets
+  // through (blockedUntil), so reaching the cap must not make guessing faster than just before it.
+  const untilMs = wait === "locked" ? longestWaitMs : wait;
+  const until = untilMs > 0 ? new Date(now.getTime() + untilMs) : null;
   await tx.update(secondFactorLockouts).set({ blockedUntil: until }).where(eq(secondFactorLockouts.userId, userId));
   return row!.consecutiveFailures;
 }

@@ -11,7 +11,7 @@ import { resetPasswordWithRecoveryKey } from "@/lib/recovery/reset-password-with
 import { sendRecoveryCode } from "@/lib/recovery/send-recovery-code";
 import { startRecovery } from "@/lib/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
-import { maxConsecutiveFailures } from "@/lib/two-step/code-policy";
+import { longestWaitMs, maxConsecutiveFailures } from "@/lib/two-step/code-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { formatRecoveryKey, verifyRecoveryKey } from "@/lib/two-step/recovery-key";
 import { setupTestDatabase } from "../helpers/test-db";
@@ -123,6 +123,25 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     const [lockout] = await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, user.id));
     expect(lockout!.consecutiveFailures).toBe(0);
     await expect(signInCode(at(new Date(), minutes(1)))).resolves.toMatchObject({ challengeId: expect.any(String) });
+  });
+
+  it("at the lock, recovery codes are not a way to guess fast: each wrong one waits out the longest wait", async () => {
+    const { user, phoneId, phone } = await enrolled();
+    await db.insert(secondFactorLockouts).values({ userId: user.id, consecutiveFailures: maxConsecutiveFailures });
+    const t0 = new Date();
+    const attempt = await startRecovery({ email: user.email, recoveryKey: key, ip: null, now: t0 });
+    const sent = await sendRecoveryCode({ attempt, method: "sms", phoneId, request, now: t0 });
+    const code = await lastSmsCode(phone);
+    const wrong = code === "000000" ? "111111" : "000000";
+    expect(await errorCode(verifyRecoveryCode({ attempt, proof: { method: "sent", challengeId: sent.challengeId, code: wrong }, now: t0 }))).toBe("WRONG_CODE");
+    // The right code a minute later waits, too: the next try is an hour after the wrong one.
+    await expect(verifyRecoveryCode({ attempt, proof: { method: "sent", challengeId: sent.challengeId, code }, now: at(t0, minutes(1)) })).rejects.toMatchObject({
+      code: "LOCKED",
+      details: { retryAt: at(t0, longestWaitMs).toISOString() },
+    });
+    const later = await startRecovery({ email: user.email, recoveryKey: key, ip: null, now: at(t0, longestWaitMs) });
+    await passCode(later, phoneId!, phone, at(t0, longestWaitMs));
+    expect((await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, user.id)))[0]).toMatchObject({ consecutiveFailures: 0, blockedUntil: null });
   });
 
   it("an attempt lapses after 15 minutes, and its cookie cannot be forged", async () => {
