@@ -5,17 +5,20 @@ import { redirect } from "next/navigation";
 import { isLocale } from "@/i18n/locales";
 import { chooseLanguage } from "@/lib/accounts/choose-language";
 import { currentSession } from "@/lib/auth/current-user";
+import { isPendingSecondStep } from "@/lib/auth/sessions";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 
 const aYear = 365 * 24 * 60 * 60;
 
-/** The language switcher: kept in this browser, and on the account when someone is signed in; back to the same page. */
+/** The language switcher: kept in this browser, and on the account when someone is fully signed in; back to the same page. */
 export async function chooseLanguageAction(formData: FormData) {
   const locale = formData.get("locale");
   if (typeof locale === "string" && isLocale(locale)) {
     (await cookies()).set("locale", locale, { path: "/", maxAge: aYear, sameSite: "lax", httpOnly: true, secure: (await headers()).get("x-forwarded-proto") === "https" });
     const current = await currentSession();
-    if (current) await chooseLanguage(current.user.id, locale);
+    // The account's language picks the language of its security emails: a session still owing its code (the
+    // password alone) changes only this browser's.
+    if (current && !isPendingSecondStep(current)) await chooseLanguage(current.user.id, locale);
   }
   redirect(safeRedirect(pageOf((await headers()).get("referer")), "/"));
 }

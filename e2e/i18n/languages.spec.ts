@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { afterPasswordSubmit, dbUser, emailedCode, enterSignUpCode, newContext, strongPassword, uniqueEmail } from "../helpers";
 import { latestCode, messageCount, uniquePhone } from "../recovery/helpers";
-import { firefoxOnLinux } from "../two-step-push/helpers";
+import { firefoxOnLinux, pendingBrowser } from "../two-step-push/helpers";
 import { msg } from "./messages";
 
 // Issue 8: account pages in the launch countries' languages. Every control is found by the name the catalog gives
@@ -131,5 +131,16 @@ test("times are shown in the browser's time zone once the page has told the serv
   const shown = await page.getByText(/Signed in /).first().textContent();
   expect(inZone("Asia/Tokyo").some((time) => shown?.includes(`Signed in ${time}`)), shown ?? "").toBe(true);
   expect(inZone("UTC").some((time) => shown?.includes(`Signed in ${time}`)), shown ?? "").toBe(false);
+  await context.close();
+});
+
+test("a browser that still owes its code changes only its own language, not the account's (its security emails')", async ({ browser, request }) => {
+  const { email, context, page } = await pendingBrowser(browser, "Petra Pending");
+  const before = (await dbUser(request, email))?.locale;
+  await page.getByLabel("Language").selectOption({ label: "Deutsch" });
+  await page.getByRole("button", { name: "Change", exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page).toHaveURL(/\/verify/);
+  expect((await dbUser(request, email))?.locale).toBe(before);
   await context.close();
 });
