@@ -14,10 +14,11 @@ import { signToken } from "@/lib/account-changes/signed-token";
  * "Forgot password" by email. The answer on screen never depends on the account: the caller always says "if this
  * address has an account, we sent instructions". An account without 2SV gets a single-use one-hour link (then its
  * security questions); an account with 2SV gets no link — only the Recovery Key and a code can reset it — but is
- * told how. Messages are only queued here (the outbox sends them within seconds), so known and unknown addresses
- * take about as long. Only the per-IP limit is ever reported; the per-address limit drops mail silently.
+ * told how. Only the per-IP limit is ever reported; the per-address limit drops mail silently. So that known and
+ * unknown addresses also take the same time, the web action passes `defer` (Next's `after`): the rate limits are all
+ * the request waits for, and looking the address up and queueing its message run after the answer has gone.
  */
-export async function requestPasswordReset(input: { email: string; ip: string | null; now?: Date }) {
+export async function requestPasswordReset(input: { email: string; ip: string | null; now?: Date; defer?: (work: () => Promise<void>) => void }) {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
   if (input.ip) {
@@ -25,9 +26,15 @@ export async function requestPasswordReset(input: { email: string; ip: string | 
     if (perIp.hits > resetRequestsPerIp) throw new AppError("THROTTLED", { retryAt: perIp.resetAt.toISOString() });
   }
   const perAccount = await hitRateLimit({ key: `reset-request:account:${email}`, windowMs: resetRequestWindowMs, now });
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email));
-  if (!user || perAccount.hits > resetLinksPerAccount) return;
+  if (perAccount.hits > resetLinksPerAccount) return;
+  if (input.defer) input.defer(() => sendResetInstructions(email, now));
+  else await sendResetInstructions(email, now);
+}
 
+/** Queues the message for the account with this address, if there is one. */
+async function sendResetInstructions(email: string, now: Date) {
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email));
+  if (!user) return;
   const t = noticeTranslator(user.locale);
   const message = user.twoStepEnabledAt
     ? { subject: t("resetUseKeySubject"), body: t("resetUseKeyBody", { name: user.name, url: appLink("/forgot-password") }) }

@@ -41,6 +41,21 @@ describe("reset by email (2SV off)", () => {
     expect(told?.text).not.toMatch(/token=/);
   });
 
+  it("with `defer` (the web action), known and unknown addresses leave the same work for after the answer", async () => {
+    const { user } = await makeUser({ questions: true });
+    const deferred: (() => Promise<void>)[] = [];
+    const before = (await db.select().from(outbox)).length;
+    for (const email of [user.email, "nobody-here@example.com"]) {
+      await requestPasswordReset({ email, ip: "198.51.100.23", defer: (work) => deferred.push(work) });
+    }
+    // Nothing was looked up or queued while the request waited: both left one job behind.
+    expect(deferred).toHaveLength(2);
+    expect((await db.select().from(outbox)).length).toBe(before);
+    for (const work of deferred) await work();
+    expect((await db.select().from(outbox)).length).toBe(before + 1);
+    expect((await messagesTo(user.email))[0]?.subject).toBe("Reset your Stepwise password");
+  });
+
   it("the link AND the three answers reset the password; the link then stops working", async () => {
     const { user } = await makeUser({ questions: true });
     const live = await openSession(user);

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { SendState, VerifyState } from "@/components/two-step/code-challenge";
@@ -47,12 +48,17 @@ export async function requestResetLinkAction(_prev: FormState, formData: FormDat
   const email = emailSchema.safeParse(values.resetEmail);
   if (!email.success) return { values, errors: { resetEmail: email.error.issues[0]!.message } };
   try {
-    await requestPasswordReset({ email: email.data, ip: (await requestContext()).ip });
+    await requestPasswordReset({ email: email.data, ip: (await requestContext()).ip, defer: sendAfterAnswering });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { values, message: throttled(error) };
   }
   return { values: {}, message: { key: "emailSent", values: { email: email.data } } };
+}
+
+/** Runs after the answer has gone (so it cannot tell, by its time, whether the address has an account). */
+function sendAfterAnswering(work: () => Promise<void>) {
+  after(() => work().catch((error: unknown) => console.error("password reset email not queued:", error instanceof Error ? error.message : "unknown error")));
 }
 
 async function openAttempt() {
