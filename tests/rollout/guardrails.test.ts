@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { auditLog, countryPauses, events } from "@/db/schema";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
 import { getCountryAvailability } from "@/lib/rollout/get-country-availability";
+import { checkGuardrails } from "@/lib/rollout/guardrails/check-guardrails";
 import { guardrailBreach } from "@/lib/rollout/guardrails/guardrail-breach";
 import { listGuardrailPauses } from "@/lib/rollout/guardrails/list-guardrail-pauses";
 import { approveWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
@@ -61,5 +62,18 @@ describe("guardrails in a live wave", () => {
     await send("+33612348888", "FR");
     expect(await db.select().from(auditLog).where(eq(auditLog.action, "country.guardrail_pause"))).toHaveLength(1);
     expect((await db.select().from(events).where(eq(events.type, "sms_failed"))).length).toBe(21);
+  });
+
+  it("watches codes only: failed security questions and cancelled passkeys do not pause a country", async () => {
+    const now = new Date();
+    const failures = (method: string, n: number) =>
+      db.insert(events).values(Array.from({ length: n }, () => ({ type: "challenge_failed", method, countryCode: "IT", at: now })));
+    await failures("questions", 15);
+    await failures("passkey", 15);
+    expect(await checkGuardrails("IT", now)).toBeNull();
+    expect((await getCountryAvailability("IT")).status).toBe("available");
+    await failures("totp", 20);
+    expect(await checkGuardrails("IT", now)).toMatchObject({ metric: "code_failure_rate", failed: 20, total: 20 });
+    expect((await getCountryAvailability("IT")).status).toBe("paused");
   });
 });

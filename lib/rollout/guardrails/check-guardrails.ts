@@ -8,6 +8,10 @@ import { describeBreach, guardrailBreach, type HourFigures } from "./guardrail-b
 
 const hourMs = 60 * 60_000;
 
+// What the code failure rate watches: codes typed at the second step. Security questions (accounts without 2SV) and
+// passkey ceremonies (a person can cancel one) say nothing about how the rollout's codes reach people.
+const codeMethods = ["sms", "device", "totp", "backup_code"];
+
 /** SMS deliveries and code checks for a country's accounts over the hour before `now`. */
 async function lastHourFigures(countryCode: string, now: Date): Promise<HourFigures> {
   const since = new Date(now.getTime() - hourMs);
@@ -17,7 +21,10 @@ async function lastHourFigures(countryCode: string, now: Date): Promise<HourFigu
     .leftJoin(users, eq(users.id, events.userId))
     .where(
       and(
-        inArray(events.type, ["sms_sent", "sms_failed", "challenge_passed", "challenge_failed"]),
+        or(
+          inArray(events.type, ["sms_sent", "sms_failed"]),
+          and(inArray(events.type, ["challenge_passed", "challenge_failed"]), inArray(events.method, codeMethods)),
+        ),
         gt(events.at, since),
         lte(events.at, now),
         // SMS events carry the country the text went to; challenge events are the account's.
