@@ -17,6 +17,8 @@ const schema = z.object({
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** New accounts per client IP per hour (each sign-up that passes the form's checks counts, taken emails included). */
   SIGNUP_IP_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Texts to numbers not verified yet (the phone step) per client IP per hour, across accounts. */
+  PHONE_SETUP_IP_LIMIT: z.coerce.number().int().positive().default(20),
 }).refine((e) => !e.DATABASE_READ_URL || e.DATABASE_URL, {
   path: ["DATABASE_READ_URL"],
   message: "needs DATABASE_URL: it names a replica of that PostgreSQL (the embedded database has none)",

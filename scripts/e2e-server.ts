@@ -17,6 +17,7 @@ const env: NodeJS.ProcessEnv = {
   // Every browser of the suite is 127.0.0.1 (Next passes the socket's address on as X-Forwarded-For), and the suite
   // signs up far more accounts than a person would in an hour (tests/accounts checks the limit itself).
   SIGNUP_IP_LIMIT: "100000",
+  PHONE_SETUP_IP_LIMIT: "100000",
   // The suite counts accounts and events: no synthetic population (scripts/prepare-db.ts).
   STEPWISE_DEMO_POPULATION: "0",
   WEBAUTHN_ORIGIN: `http://localhost:${process.env.E2E_PORT ?? "3100"}`,

@@ -233,6 +233,7 @@ async function main(): Promise<number> {
     // Every browser of the suite is 127.0.0.1 to nginx, and the core flows sign up more accounts than a person would
     // in an hour (tests/accounts checks the limit itself).
     SIGNUP_IP_LIMIT: "100000",
+    PHONE_SETUP_IP_LIMIT: "100000",
   };
   run("node_modules/.bin/tsx", ["scripts/prepare-db.ts"], env, "scripts/prepare-db.ts");
 

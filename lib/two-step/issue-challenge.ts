@@ -9,6 +9,7 @@ import type { MessageStatus } from "@/lib/messaging/deliver-message";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
 import { codeTtlMs, nextSendAllowedAt } from "./code-policy";
 import { composeCodeSms } from "./compose-code-sms";
+import { limitSetupTexts } from "./limit-setup-texts";
 import { blockedUntil, lockLockoutRow } from "./second-factor-lockout";
 
 export type IssueChallengeError = "LOCKED" | "RESEND_TOO_SOON" | "NO_SUCH_PHONE" | "SMS_UNSUPPORTED" | "NO_TRUSTED_DEVICE";
@@ -22,7 +23,7 @@ export interface RequestContext {
 /**
  * Sends a fresh 6-digit code for one attempt, bound to the session that asked. A resend replaces the previous code
  * of that attempt but never resets the account's failure count (NIST SP 800-63B rev 4 §3.2.2); sends are limited
- * by a cooldown and an hourly cap.
+ * by a cooldown and an hourly cap, and texts to numbers not verified yet also per number and per IP (limit-setup-texts).
  */
 export async function issueChallenge(input: {
   userId: string;
@@ -37,6 +38,9 @@ export async function issueChallenge(input: {
   const now = input.now ?? new Date();
   const code = generateCode();
   const id = randomUUID();
+  if (input.method === "sms" && input.purpose === "enroll_phone" && input.phoneId) {
+    await limitSetupTexts({ userId: input.userId, phoneId: input.phoneId, ip: input.request.ip, now });
+  }
 
   const issued = await db.transaction(async (tx) => {
     const lockout = await lockLockoutRow(tx, input.userId);

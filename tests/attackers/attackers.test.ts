@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { listDevInbox } from "@/lib/messaging/list-dev-inbox";
 import { maxConsecutiveFailures, maxSendsPerHour } from "@/lib/two-step/code-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
+import { setupTextsPerNumberPerDay } from "@/lib/two-step/limit-setup-texts";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
 import { verifyChallenge } from "@/lib/two-step/verify-challenge";
 import { setupTestDatabase } from "../helpers/test-db";
@@ -155,6 +156,46 @@ describe("SMS and push bombing", () => {
       expect(sends.length).toBeLessThanOrEqual(maxSendsPerHour * 24);
     }, 300_000);
   }
+});
+
+describe("SMS pumping through the phone step", () => {
+  /** An account of the attacker's own at the phone step, with `e164` added but not verified. */
+  async function accountAdding(e164: string) {
+    const tag = randomBytes(5).toString("hex");
+    const [user] = await db.insert(users).values({ email: `pump-${tag}@example.com`, name: "Pump", countryCode: "US", passwordHash: "x" }).returning();
+    const [phone] = await db.insert(trustedPhones).values({ userId: user!.id, e164, countryCode: "US" }).returning();
+    const sessionId = await createSession({ userId: user!.id, userAgent: attackerRequest.userAgent, ip: attackerRequest.ip, aal: 1 });
+    return { userId: user!.id, phoneId: phone!.id, sessionId };
+  }
+  const textTo = (account: Awaited<ReturnType<typeof accountAdding>>, request: typeof attackerRequest, now: Date) =>
+    refusal(issueChallenge({ userId: account.userId, sessionId: account.sessionId, purpose: "enroll_phone", method: "sms", phoneId: account.phoneId, request, now }));
+
+  it(`texts one unverified number at most ${setupTextsPerNumberPerDay} times a day, however many accounts and IPs ask`, async () => {
+    const premium = "+19005550142";
+    const now = new Date("2026-03-04T00:00:00Z");
+    const outcomes = [];
+    for (let i = 0; i < setupTextsPerNumberPerDay + 5; i++) {
+      outcomes.push(await textTo(await accountAdding(premium), { ...attackerRequest, ip: `203.0.113.${i + 1}` }, now));
+    }
+    const sent = outcomes.filter((o) => o === null).length;
+    console.log(`SMS pumping, one number: ${sent} texts in a day from ${outcomes.length} accounts on as many IPs`);
+    expect(sent).toBe(setupTextsPerNumberPerDay);
+    expect(outcomes.at(-1)).toEqual({ code: "RESEND_TOO_SOON", retryAt: new Date(now.getTime() + day).toISOString() });
+    expect((await listDevInbox({ to: premium })).length).toBe(setupTextsPerNumberPerDay);
+  }, 120_000);
+
+  it("texts unverified numbers from one IP at most PHONE_SETUP_IP_LIMIT times an hour, across accounts", async () => {
+    const now = new Date("2026-03-05T00:00:00Z");
+    const ip = { ...attackerRequest, ip: "198.51.100.99" };
+    const outcomes = [];
+    for (let i = 0; i < env().PHONE_SETUP_IP_LIMIT + 3; i++) {
+      outcomes.push(await textTo(await accountAdding(`+1900555${String(1000 + i)}`), ip, now));
+    }
+    const sent = outcomes.filter((o) => o === null).length;
+    console.log(`SMS pumping, one IP: ${sent} texts in an hour from ${outcomes.length} accounts`);
+    expect(sent).toBe(env().PHONE_SETUP_IP_LIMIT);
+    expect(outcomes.at(-1)).toMatchObject({ code: "RESEND_TOO_SOON" });
+  }, 120_000);
 });
 
 describe("sign-up takeover and mail bombing", () => {

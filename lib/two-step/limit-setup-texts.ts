@@ -1,0 +1,31 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { trustedPhones } from "@/db/schema";
+import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+const hour = 60 * 60_000;
+/** Texts one number not verified yet can receive in a day, whichever accounts ask. */
+export const setupTextsPerNumberPerDay = 10;
+
+/**
+ * Texts to a number nobody has verified yet (the phone step) are how SMS pumping works: whoever asks chooses the
+ * number, premium ones included, and opens accounts to ask again. Besides each account's own cap (10 sends an hour),
+ * such a number gets at most `setupTextsPerNumberPerDay` a day and a client IP `PHONE_SETUP_IP_LIMIT` an hour, across
+ * all accounts. Refused as RESEND_TOO_SOON with the time to try again, as the account's own cap is. Runs before
+ * issueChallenge's transaction (the counters are their own statements).
+ */
+export async function limitSetupTexts({ userId, phoneId, ip, now = new Date() }: { userId: string; phoneId: string; ip: string | null; now?: Date }) {
+  const [phone] = await db
+    .select({ e164: trustedPhones.e164, verifiedAt: trustedPhones.verifiedAt })
+    .from(trustedPhones)
+    .where(and(eq(trustedPhones.id, phoneId), eq(trustedPhones.userId, userId)));
+  // An unknown phone is refused by issueChallenge itself; a verified one is the owner's and needs no more than its cap.
+  if (!phone || phone.verifiedAt) return;
+  const perNumber = await hitRateLimit({ key: `setup-text:number:${phone.e164}`, windowMs: 24 * hour, now });
+  if (perNumber.hits > setupTextsPerNumberPerDay) throw new AppError("RESEND_TOO_SOON", { retryAt: perNumber.resetAt.toISOString() });
+  if (!ip) return;
+  const perIp = await hitRateLimit({ key: `setup-text:ip:${ip}`, windowMs: hour, now });
+  if (perIp.hits > env().PHONE_SETUP_IP_LIMIT) throw new AppError("RESEND_TOO_SOON", { retryAt: perIp.resetAt.toISOString() });
+}
