@@ -56,3 +56,26 @@ test("a successful sign-in clears the account's failure count", async ({ browser
   await signIn(page, email, strongPassword);
   expect(await dbRateLimit(request, key)).toBeNull();
 });
+
+test("the 100th wrong password in a row locks the address until the password is reset, right password or not", async ({ browser, page, request }) => {
+  test.slow(); // one sign-up, three sign-in attempts
+  const email = uniqueEmail();
+  const key = `signin:failures:${email}`;
+  await createAccount(browser, { name: "Lotte Lock", email, country: "United States" });
+  const sessionsAfterSignUp = await dbSessions(request, email);
+  // Stands in for 99 wrong passwords typed over days, under the 15-minute throttle (test hook).
+  expect((await request.post("/api/test/near-password-lock", { params: { q: email } })).status()).toBe(200);
+
+  await page.goto("/sign-in");
+  await postSignIn(page, email, "wrong-guess-100");
+  const locked = "Too many wrong passwords were tried for this account, so we locked it to keep it safe. Reset your password to unlock it.";
+  await expect(signInNotice(page)).toHaveText(locked, afterPasswordSubmit);
+  expect((await dbRateLimit(request, key))?.hits).toBe(100);
+
+  await page.goto("/sign-in");
+  await postSignIn(page, email, strongPassword);
+  await expect(signInNotice(page)).toHaveText(locked, afterPasswordSubmit);
+  expect(await dbSessions(request, email)).toEqual(sessionsAfterSignUp);
+  await signInNotice(page).getByRole("link", { name: "Reset your password" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+});

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
 import { openPasswordSession } from "./open-password-session";
-import { hitRateLimits } from "./rate-limit";
+import { clearRateLimit, hitRateLimit, hitRateLimits } from "./rate-limit";
 
 // Built once: Drizzle's building of a whole-row select costs more than running it.
 const userByEmail = preparedQuery((database) =>
@@ -16,10 +16,27 @@ const userByEmail = preparedQuery((database) =>
     .prepare("user_by_email"),
 );
 
-export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED";
+export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED" | "LOCKED";
 
 const accountKey = (email: string) => `signin:account:${email}`;
 const ipKey = (ip: string) => `signin:ip:${ip}`;
+/** Wrong passwords in a row for an address, however slowly tried; a right one clears it (openPasswordSession). */
+const failuresKey = (email: string) => `signin:failures:${email}`;
+const failuresWindowMs = 365 * 24 * 60 * 60_000;
+
+/**
+ * NIST SP 800-63B rev 4 §3.2.2: no more than 100 consecutive failed attempts on one account. The throttle above
+ * (5 per 15 minutes) alone would allow 480 a day, every day. At the cap the address is locked, right password or
+ * not, until its password is reset (by email link and questions, or Recovery Key and code). Counted per address
+ * typed, so an unknown address locks the same way and tells nothing.
+ */
+export const maxConsecutivePasswordFailures = 100;
+
+/** After a password reset: the address's failures are forgiven (the lock lifted) and its throttle reset. */
+export async function clearPasswordFailures(email: string) {
+  const normalised = email.trim().toLowerCase();
+  await Promise.all([clearRateLimit(failuresKey(normalised)), clearRateLimit(accountKey(normalised))]);
+}
 
 /**
  * Checks an email + password and opens a session. Unknown email and wrong password fail the same way, after the
@@ -53,6 +70,10 @@ export async function authenticateWithPassword(input: {
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
 
   if (!user || !valid) {
+    // Counted after the check, so requests the throttle refused never add up to the lock (that would let anyone
+    // lock an account in a minute); the throttle bounds how many checks run at once.
+    const failures = await hitRateLimit({ key: failuresKey(email), windowMs: failuresWindowMs, now });
+    if (failures.hits >= maxConsecutivePasswordFailures) throw new AppError<SignInErrorCode>("LOCKED");
     const nowBlocked = states.filter((s, i) => s.hits >= limits[i]!);
     // The attempt that reaches the limit already tells the user when to come back.
     if (nowBlocked.length) throw throttled(nowBlocked);
@@ -61,16 +82,19 @@ export async function authenticateWithPassword(input: {
 
   // Only failures count: a success clears the account's counter and gives its hit back to the IP. With 2SV on, the
   // session starts pending (aal 1) unless this browser was remembered at an earlier second step.
-  const { sessionId, remembered } = await openPasswordSession({
+  const opened = await openPasswordSession({
     userId: user.id,
     userAgent: input.userAgent,
     ip: input.ip,
     clearKey: accountKey(email),
+    lock: { key: failuresKey(email), at: maxConsecutivePasswordFailures },
     refundKey: input.ip ? ipKey(input.ip) : null,
     checkRemembered: !!user.twoStepEnabledAt,
     deviceToken: input.deviceToken ?? null,
     now,
   });
+  if (!opened) throw new AppError<SignInErrorCode>("LOCKED");
+  const { sessionId, remembered } = opened;
   return { user, sessionId, pendingSecondStep: !!user.twoStepEnabledAt && !remembered };
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
+import { clearPasswordFailures } from "@/lib/auth/authenticate-with-password";
 import { sessions, users } from "@/db/schema";
 import { checkNewPassword } from "@/lib/account-changes/check-new-password";
 import { checkSecurityAnswers } from "@/lib/account-changes/check-security-answers";
@@ -42,6 +43,8 @@ export async function resetPasswordWithEmailLink(input: {
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
   });
 
+  // A new password lifts a lock of too many wrong ones (authenticate-with-password.ts).
+  await clearPasswordFailures(user.email);
   await notifyPasswordReset({ user, how: "link", userAgent: input.userAgent, now });
   return { email: user.email, hasQuestions: link.hasQuestions };
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
+import { clearPasswordFailures } from "@/lib/auth/authenticate-with-password";
 import { recoveryKeys, sessions, users } from "@/db/schema";
 import { checkNewPassword } from "@/lib/account-changes/check-new-password";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -46,6 +47,8 @@ export async function resetPasswordWithRecoveryKey(input: { attempt: RecoveryAtt
     await recordEvent({ type: "recovery_reset", userId: user.id, at: now }, tx);
   });
 
+  // A new password lifts a lock of too many wrong ones (authenticate-with-password.ts).
+  await clearPasswordFailures(user.email);
   await notifyPasswordReset({ user, how: "key", userAgent: input.userAgent, now });
   return { recoveryKey, email: user.email };
 }

@@ -19,8 +19,9 @@ const savedEnv = vi.hoisted(() => {
 import { eq } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
 import { demoAccounts, demoPassword } from "@/db/seed-data";
-import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
+import { authenticateWithPassword, clearPasswordFailures, maxConsecutivePasswordFailures } from "@/lib/auth/authenticate-with-password";
 import { hashPassword } from "@/lib/auth/passwords";
+import { hitRateLimit, peekRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { revokeTrustedDevice, trustDevice } from "@/lib/two-step/trusted-devices";
@@ -225,5 +226,55 @@ describe("authenticateWithPassword", () => {
     await testDb().db.update(users).set({ twoStepEnabledAt: null }).where(eq(users.id, user.id));
     expect(other.rememberUntil).not.toBeNull();
     expect(await signIn("remembered-browser-token-0003", at(minute))).toEqual({ pendingSecondStep: false, aal: 1, deviceId: null });
+  });
+
+  describe(`the lock after ${maxConsecutivePasswordFailures} wrong passwords in a row (NIST SP 800-63B rev 4 §3.2.2)`, () => {
+    const wrong = (email: string, now: Date) => failure({ email, password: "not-the-password", ip: freshIp(), userAgent, now });
+    // The counter as the database holds it; filled directly where a test needs it full without 99 argon2id checks.
+    const failures = (email: string, now: Date) => peekRateLimit({ key: `signin:failures:${email}`, now });
+    const fill = async (email: string, hits: number) => {
+      for (let i = 0; i < hits; i++) await hitRateLimit({ key: `signin:failures:${email}`, windowMs: 365 * 24 * 60 * minute, now: t0 });
+    };
+
+    it("locks the address at the 100th, however slowly tried: then even the right password is refused, until a reset", async () => {
+      const email = "locked-out@example.com";
+      const user = await createUser(email, "right-password-123");
+      // Four tries every 16 minutes stays under the throttle (5 per 15 minutes): 100 tries take under seven hours.
+      const codes: string[] = [];
+      for (let i = 0; i < maxConsecutivePasswordFailures; i++) codes.push((await wrong(email, at(Math.floor(i / 4) * 16 * minute + (i % 4) * minute))).code);
+      expect(codes.slice(0, -1).every((c) => c === "INVALID_CREDENTIALS")).toBe(true);
+      expect(codes.at(-1)).toBe("LOCKED");
+
+      const days = (n: number) => at(n * 24 * 60 * minute);
+      expect((await failure({ email, password: "right-password-123", ip: freshIp(), userAgent, now: days(3) })).code).toBe("LOCKED");
+      expect(await sessionsOf(user.id)).toEqual([]);
+      expect((await failures(email, days(3))).hits).toBe(maxConsecutivePasswordFailures);
+
+      await clearPasswordFailures(email);
+      const { sessionId } = await authenticateWithPassword({ email, password: "right-password-123", ip: freshIp(), userAgent, now: days(3) });
+      expect((await sessionsOf(user.id)).map((s) => s.id)).toEqual([sessionId]);
+    }, 60_000);
+
+    it("an unknown address locks the same way (it tells nothing), and a right password before the cap forgives the count", async () => {
+      await fill("nobody-at-all@example.com", maxConsecutivePasswordFailures - 1);
+      expect((await wrong("nobody-at-all@example.com", at(minute))).code).toBe("LOCKED");
+
+      const email = "forgiven@example.com";
+      await createUser(email, "right-password-123");
+      await fill(email, maxConsecutivePasswordFailures - 1);
+      await authenticateWithPassword({ email, password: "right-password-123", ip: freshIp(), userAgent, now: at(minute) });
+      expect((await failures(email, at(minute))).hits).toBe(0);
+      expect((await wrong(email, at(2 * minute))).code).toBe("INVALID_CREDENTIALS");
+    });
+
+    it("counts only the tries the throttle let through, so a burst cannot lock an account in a minute", async () => {
+      const email = "burst@example.com";
+      await createUser(email, "right-password-123");
+      const codes = [];
+      for (let i = 0; i < 20; i++) codes.push((await wrong(email, at(i * 1000))).code);
+      // Five were checked (the fifth already says when to come back), fifteen refused unchecked.
+      expect(codes.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(env().SIGNIN_ACCOUNT_LIMIT - 1);
+      expect((await failures(email, at(minute))).hits).toBe(env().SIGNIN_ACCOUNT_LIMIT);
+    });
   });
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { outbox, sessions } from "@/db/schema";
 import { answerAttemptsLimit } from "@/lib/account-changes/check-security-answers";
+import { authenticateWithPassword, maxConsecutivePasswordFailures } from "@/lib/auth/authenticate-with-password";
 import { verifyPassword } from "@/lib/auth/passwords";
+import { hitRateLimit, peekRateLimit } from "@/lib/auth/rate-limit";
 import { resetLinksPerAccount, resetLinkTtlMs } from "@/lib/recovery/recovery-policy";
 import { readPasswordResetLink } from "@/lib/recovery/reset-link";
 import { requestPasswordReset } from "@/lib/recovery/request-password-reset";
@@ -75,6 +77,17 @@ describe("reset by email (2SV off)", () => {
 
     expect(await readPasswordResetLink(token)).toBeNull();
     expect(await errorCode(resetPasswordWithEmailLink({ token, answers, newPassword: "Another-Long-Phrase-9931" }))).toBe("LINK_INVALID");
+  });
+
+  it("a reset lifts the lock that 100 wrong passwords in a row put on the address", async () => {
+    const { user } = await makeUser({ questions: true });
+    const key = `signin:failures:${user.email.toLowerCase()}`;
+    for (let i = 0; i < maxConsecutivePasswordFailures; i++) await hitRateLimit({ key, windowMs: 365 * 24 * 3_600_000 });
+    expect(await errorCode(authenticateWithPassword({ email: user.email, password: "whatever-it-was-1", ip: null, userAgent: "test" }))).toBe("LOCKED");
+
+    await resetPasswordWithEmailLink({ token: await linkFor(user.email), answers, newPassword });
+    expect((await peekRateLimit({ key })).hits).toBe(0);
+    await expect(authenticateWithPassword({ email: user.email, password: newPassword, ip: null, userAgent: "test" })).resolves.toMatchObject({ user: { id: user.id } });
   });
 
   it("a link expires after one hour and cannot be tampered with", async () => {

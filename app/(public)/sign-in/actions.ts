@@ -21,6 +21,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     if (code.startsWith("THROTTLED:")) {
       return { values, message: { key: "throttled", values: { retryAt: code.slice("THROTTLED:".length) } } };
     }
+    if (code === "LOCKED") return { values, message: { key: "locked" } };
     return { values, message: { key: "invalid" } };
   }
 }

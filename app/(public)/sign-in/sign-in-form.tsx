@@ -22,7 +22,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <Notice tone="error">
           {message.key === "throttled"
             ? t("throttled", { time: format.relativeTime(new Date(message.values!.retryAt!), new Date()) })
-            : t("invalid")}
+            : message.key === "locked"
+              ? t.rich("locked", { reset: (chunks) => <Link href="/forgot-password" className="font-medium underline">{chunks}</Link> })
+              : t("invalid")}
         </Notice>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

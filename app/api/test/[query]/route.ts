@@ -9,7 +9,7 @@ import { passkeyTestQueries } from "@/lib/two-step/passkeys/test-hooks";
 import { enableTwoStepForTest, pushTestQueries } from "@/lib/two-step/push/test-hooks";
 import { apiRoute } from "@/lib/layout/api-route";
 import { storedRateLimitKey } from "@/lib/auth/rate-limit";
-import { ageSessionForTest } from "@/lib/auth/test-hooks";
+import { ageSessionForTest, nearPasswordLockForTest } from "@/lib/auth/test-hooks";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +51,7 @@ export const GET = apiRoute(async function GET(request: Request, { params }: { p
 const mutations = {
   "enable-two-step": enableTwoStepForTest,
   "age-session": ageSessionForTest,
+  "near-password-lock": nearPasswordLockForTest,
   "pause-country": pauseCountryForTest,
   "resume-country": resumeCountryForTest,
 };
