@@ -22,6 +22,7 @@ describe("readEnv", () => {
       SIGNIN_IP_LIMIT: 100,
       SIGNIN_WINDOW_MINUTES: 15,
       SIGNUP_IP_LIMIT: 20,
+      PHONE_SETUP_IP_LIMIT: 20,
     });
   });
 
@@ -75,7 +76,8 @@ describe("readEnv", () => {
     expect(envError({ SIGNIN_IP_LIMIT: value }).message).toMatch(/^Invalid environment: SIGNIN_IP_LIMIT /);
   });
 
-  it.each([["0"], ["-1"], ["2.5"], ["five"]])("refuses SIGNUP_IP_LIMIT=%j", (value) => {
+  it.each([["0"], ["-1"], ["2.5"], ["five"]])("refuses %j as SIGNUP_IP_LIMIT and as PHONE_SETUP_IP_LIMIT", (value) => {
     expect(envError({ SIGNUP_IP_LIMIT: value }).message).toMatch(/^Invalid environment: SIGNUP_IP_LIMIT /);
+    expect(envError({ PHONE_SETUP_IP_LIMIT: value }).message).toMatch(/^Invalid environment: PHONE_SETUP_IP_LIMIT /);
   });
 });
