@@ -67,7 +67,12 @@ export async function leavePhoneStepAction() {
   redirect(stepPath("devices"));
 }
 
-/** "Trust this browser" during setup — from the wizard, or from another signed-in browser of the same account. */
+/**
+ * "Trust this browser" during setup — from the wizard, or from another signed-in browser of the same account, so it
+ * needs no proved enrollment: a browser trusted this way is only listed for the owner to see at the review step; it
+ * receives codes only once it passes the second step itself (find-prompt-receiver.ts), and turning 2SV on signs
+ * every other session out.
+ */
 export async function trustThisBrowserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { user, session } = await requireUser(stepPath("devices"));
   const enrollment = await getEnrollment(user.id);
