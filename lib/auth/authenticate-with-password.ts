@@ -21,7 +21,7 @@ export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED" | "LOCKED";
 const accountKey = (email: string) => `signin:account:${email}`;
 const ipKey = (ip: string) => `signin:ip:${ip}`;
 /** Wrong passwords in a row for an address, however slowly tried; a right one clears it (openPasswordSession). */
-const failuresKey = (email: string) => `signin:failures:${email}`;
+export const failuresKey = (email: string) => `signin:failures:${email}`;
 const failuresWindowMs = 365 * 24 * 60 * 60_000;
 
 /**

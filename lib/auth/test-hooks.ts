@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits, sessions } from "@/db/schema";
-import { maxConsecutivePasswordFailures } from "./authenticate-with-password";
+import { failuresKey, maxConsecutivePasswordFailures } from "./authenticate-with-password";
 import { currentSession } from "./current-user";
 import { storedRateLimitKey } from "./rate-limit";
 
@@ -29,7 +29,7 @@ export async function ageSessionForTest(hours: string) {
 export async function nearPasswordLockForTest(email: string) {
   const normalised = email.trim().toLowerCase();
   if (!normalised) return null;
-  const key = storedRateLimitKey(`signin:failures:${normalised}`);
+  const key = storedRateLimitKey(failuresKey(normalised));
   const row = { key, hits: maxConsecutivePasswordFailures - 1, resetAt: new Date(Date.now() + 24 * 3_600_000) };
   await db.insert(rateLimits).values(row).onConflictDoUpdate({ target: rateLimits.key, set: { hits: row.hits, resetAt: row.resetAt } });
   return { hits: row.hits };
