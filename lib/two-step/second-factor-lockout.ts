@@ -32,16 +32,19 @@ export function blockedUntil(row: { consecutiveFailures: number; blockedUntil: D
   return timed;
 }
 
-export async function countFailure(tx: Tx, userId: string, now: Date) {
+/**
+ * One more wrong code on the account; returns the count. From the 5th a wait is set; at the lock, only a failed
+ * recovery code still sets the longest wait (recovery's codes pass the lock, and nothing else holds their guessing
+ * back), while any other failure there sets none — it must not shut the owner's recovery out.
+ */
+export async function countFailure(tx: Tx, userId: string, now: Date, purpose?: ChallengePurpose) {
   const [row] = await tx
     .update(secondFactorLockouts)
     .set({ consecutiveFailures: sql`${secondFactorLockouts.consecutiveFailures} + 1`, updatedAt: now })
     .where(eq(secondFactorLockouts.userId, userId))
     .returning();
   const wait = waitAfterFailures(row!.consecutiveFailures);
-  // At the lock the longest wait still runs: it is all that holds back guesses at recovery codes, which the lock lets
-  // through (blockedUntil), so reaching the cap must not make guessing faster than just before it.
-  const untilMs = wait === "locked" ? longestWaitMs : wait;
+  const untilMs = wait === "locked" ? (purpose === "recovery" ? longestWaitMs : 0) : wait;
   const until = untilMs > 0 ? new Date(now.getTime() + untilMs) : null;
   await tx.update(secondFactorLockouts).set({ blockedUntil: until }).where(eq(secondFactorLockouts.userId, userId));
   return row!.consecutiveFailures;

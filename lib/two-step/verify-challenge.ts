@@ -60,7 +60,7 @@ export async function verifyChallenge(input: {
     if (!/^\d{6}$/.test(code) || !codeMatches(challenge.id, code, challenge.codeHash)) {
       const attempts = challenge.attempts + 1;
       await tx.update(challenges).set({ attempts }).where(eq(challenges.id, challenge.id));
-      const failures = await countFailure(tx, challenge.userId, now);
+      const failures = await countFailure(tx, challenge.userId, now, challenge.purpose);
       await recordEvent({ type: "challenge_failed", userId: challenge.userId, method: challenge.method, detail: challenge.purpose, at: now }, tx);
       const after = blockedUntil({ consecutiveFailures: failures, blockedUntil: null }, now, challenge.purpose);
       // This failure made the account wait (or locked it for good): the dashboard counts lockouts.

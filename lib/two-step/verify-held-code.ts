@@ -48,7 +48,7 @@ export async function verifyHeldCode(input: {
       await recordPassedFactor(tx, { lockout, method: input.method, remember: input.method, purpose: input.purpose, now });
       return null;
     }
-    const failures = await countFailure(tx, input.userId, now);
+    const failures = await countFailure(tx, input.userId, now, input.purpose);
     await recordEvent({ type: "challenge_failed", ...event }, tx);
     const wait = waitAfterFailures(failures);
     if (wait !== 0) await recordEvent({ type: "challenge_locked", ...event, detail: wait === "locked" ? "for_good" : "wait" }, tx);

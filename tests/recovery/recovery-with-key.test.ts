@@ -13,6 +13,7 @@ import { startRecovery } from "@/lib/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
 import { longestWaitMs, maxConsecutiveFailures } from "@/lib/two-step/code-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
+import { verifyChallenge } from "@/lib/two-step/verify-challenge";
 import { formatRecoveryKey, verifyRecoveryKey } from "@/lib/two-step/recovery-key";
 import { setupTestDatabase } from "../helpers/test-db";
 import { at, errorCode, lastSmsCode, makeUser, messagesTo, minutes, openSession, phoneOf, reload, request } from "../step-up/fixtures";
@@ -142,6 +143,20 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     const later = await startRecovery({ email: user.email, recoveryKey: key, ip: null, now: at(t0, longestWaitMs) });
     await passCode(later, phoneId!, phone, at(t0, longestWaitMs));
     expect((await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, user.id)))[0]).toMatchObject({ consecutiveFailures: 0, blockedUntil: null });
+  });
+
+  it("at the lock, guesses anywhere else do not hold the owner's recovery back", async () => {
+    const { user, phoneId, phone } = await enrolled();
+    const sessionId = await openSession(user);
+    const old = await issueChallenge({ userId: user.id, sessionId, purpose: "sign_in", method: "sms", phoneId, request });
+    await db.update(secondFactorLockouts).set({ consecutiveFailures: maxConsecutiveFailures }).where(eq(secondFactorLockouts.userId, user.id));
+    // Someone holding that old challenge id tries it from their own session: it counts, and sets no wait.
+    const stranger = await openSession(user);
+    expect(await errorCode(verifyChallenge({ challengeId: old.challengeId, sessionId: stranger, purpose: "sign_in", code: "123456" }))).toBe("NOT_VALID");
+    expect((await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, user.id)))[0]).toMatchObject({ consecutiveFailures: maxConsecutiveFailures + 1, blockedUntil: null });
+    // A minute later (past the resend cooldown of the sign-in code), the owner's recovery goes straight through.
+    const later = at(new Date(), minutes(1));
+    await passCode(await startRecovery({ email: user.email, recoveryKey: key, ip: null, now: later }), phoneId!, phone, later);
   });
 
   it("an attempt lapses after 15 minutes, and its cookie cannot be forged", async () => {
