@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
+import { clearPasswordFailures } from "@/lib/auth/authenticate-with-password";
 import { sessions, users } from "@/db/schema";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
@@ -50,6 +51,8 @@ export async function changePassword(input: {
       .returning({ id: sessions.id });
   });
 
+  // A new password lifts a lock of too many wrong ones (authenticate-with-password.ts).
+  await clearPasswordFailures(user.email);
   const t = noticeTranslator(user.locale);
   await sendNotice({
     channel: "email",

@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { signUpRequests, users } from "@/db/schema";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { clearPasswordFailures } from "@/lib/auth/authenticate-with-password";
 import { createSession } from "@/lib/auth/sessions";
 import { codeMatches } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
@@ -55,6 +56,8 @@ export async function confirmSignUp(input: { requestId: string | null; code: str
   // Another sign-up for this address finished first (the request is gone all the same). Whoever holds this code reads
   // that mailbox, so saying so is safe.
   if (!user) throw new AppError<ConfirmSignUpError>("EMAIL_TAKEN");
+  // Wrong passwords typed in this address's name before it had an account do not lock the new one.
+  await clearPasswordFailures(user.email);
   const sessionId = await createSession({ userId: user.id, userAgent: input.userAgent, ip: input.ip });
   return { user, sessionId };
 }

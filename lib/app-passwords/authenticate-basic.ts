@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { appPasswords, users } from "@/db/schema";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/passwords";
+import { clearPasswordFailures, countPasswordFailure, isPasswordLocked } from "@/lib/auth/authenticate-with-password";
 import { clearRateLimit, hitRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { normaliseAppPassword } from "./app-password-rules";
@@ -59,7 +60,11 @@ export async function authenticateBasic({ header, ip, now = new Date() }: { head
   // The main password: checked only without 2SV; otherwise the same argon2id work is spent and the answer is no.
   const mainAllowed = user && !user.twoStepEnabledAt;
   const valid = mainAllowed ? await verifyPassword(user.passwordHash, credentials.password) : await verifyAgainstDummy(credentials.password);
-  if (!valid || !user) return { ok: false, reason: "refused" };
-  await clearRateLimit(accountKey);
+  // A password not shaped like an app password counts towards the address's lock as on the sign-in form, whoever
+  // the address belongs to (so the count tells nothing); a stale app password left in a mail client must not lock
+  // its owner out, and app passwords are too long to guess anyway.
+  if (!appPassword && !(valid && user)) await countPasswordFailure(credentials.email, now);
+  if (!valid || !user || (await isPasswordLocked(credentials.email, now))) return { ok: false, reason: "refused" };
+  await Promise.all([clearRateLimit(accountKey), clearPasswordFailures(credentials.email)]);
   return { ok: true, user, via: "password" };
 }

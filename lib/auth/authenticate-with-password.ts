@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
 import { openPasswordSession } from "./open-password-session";
-import { clearRateLimit, hitRateLimit, hitRateLimits } from "./rate-limit";
+import { clearRateLimit, hitRateLimit, hitRateLimits, peekRateLimit } from "./rate-limit";
 
 // Built once: Drizzle's building of a whole-row select costs more than running it.
 const userByEmail = preparedQuery((database) =>
@@ -27,12 +27,25 @@ const failuresWindowMs = 365 * 24 * 60 * 60_000;
 /**
  * NIST SP 800-63B rev 4 §3.2.2: no more than 100 consecutive failed attempts on one account. The throttle above
  * (5 per 15 minutes) alone would allow 480 a day, every day. At the cap the address is locked, right password or
- * not, until its password is reset (by email link and questions, or Recovery Key and code). Counted per address
- * typed, so an unknown address locks the same way and tells nothing.
+ * not, until its password is reset (by email link and questions, or Recovery Key and code) — except on the owner's
+ * own trusted browsers (a device cookie the account trusts), which NIST lets a verifier keep accepting, so that
+ * whoever types 100 wrong passwords in someone's name cannot shut them out of their usual browsers. Counted per
+ * address typed, so an unknown address locks the same way and tells nothing.
  */
 export const maxConsecutivePasswordFailures = 100;
 
-/** After a password reset: the address's failures are forgiven (the lock lifted) and its throttle reset. */
+/** One more wrong password for the address (normalised); true when that reached the lock. */
+export async function countPasswordFailure(email: string, now = new Date()) {
+  const failures = await hitRateLimit({ key: failuresKey(email), windowMs: failuresWindowMs, now });
+  return failures.hits >= maxConsecutivePasswordFailures;
+}
+
+/** Whether the address (normalised) is locked, for the paths that check a password beside the sign-in form. */
+export async function isPasswordLocked(email: string, now = new Date()) {
+  return (await peekRateLimit({ key: failuresKey(email), now })).hits >= maxConsecutivePasswordFailures;
+}
+
+/** After a new password or a new account: the address's failures forgiven (a lock lifted) and its throttle reset. */
 export async function clearPasswordFailures(email: string) {
   const normalised = email.trim().toLowerCase();
   await Promise.all([clearRateLimit(failuresKey(normalised)), clearRateLimit(accountKey(normalised))]);
@@ -72,8 +85,7 @@ export async function authenticateWithPassword(input: {
   if (!user || !valid) {
     // Counted after the check, so requests the throttle refused never add up to the lock (that would let anyone
     // lock an account in a minute); the throttle bounds how many checks run at once.
-    const failures = await hitRateLimit({ key: failuresKey(email), windowMs: failuresWindowMs, now });
-    if (failures.hits >= maxConsecutivePasswordFailures) throw new AppError<SignInErrorCode>("LOCKED");
+    if (await countPasswordFailure(email, now)) throw new AppError<SignInErrorCode>("LOCKED");
     const nowBlocked = states.filter((s, i) => s.hits >= limits[i]!);
     // The attempt that reaches the limit already tells the user when to come back.
     if (nowBlocked.length) throw throttled(nowBlocked);
@@ -88,9 +100,9 @@ export async function authenticateWithPassword(input: {
     ip: input.ip,
     clearKey: accountKey(email),
     lock: { key: failuresKey(email), at: maxConsecutivePasswordFailures },
+    deviceToken: input.deviceToken ?? null,
     refundKey: input.ip ? ipKey(input.ip) : null,
     checkRemembered: !!user.twoStepEnabledAt,
-    deviceToken: input.deviceToken ?? null,
     now,
   });
   if (!opened) throw new AppError<SignInErrorCode>("LOCKED");

@@ -7,7 +7,8 @@ import { newSessionId } from "./sessions";
 
 /**
  * After a right password, in one statement (one round trip on the sign-in path, which the hash already makes
- * the slowest there is): unless the address is locked (`lock`: its consecutive failures reached the cap), the
+ * the slowest there is): unless the address is locked (`lock`: its consecutive failures reached the cap, and this
+ * browser is none of the account's trusted ones), the
  * account's failure counts cleared, the IP's hit given back, and the session opened — at aal 2 on a browser
  * remembered at an earlier second step (ticked "Trust this browser", still inside its 30 days; `checkRemembered`:
  * the account has 2SV on), else at aal 1, pending the second step when 2SV is on. Null when locked: nothing written.
@@ -24,12 +25,16 @@ export async function openPasswordSession(input: {
   now: Date;
 }) {
   const id = newSessionId();
-  const tokenHash = input.checkRemembered && input.deviceToken ? hashToken(input.deviceToken) : null;
+  const deviceHash = input.deviceToken ? hashToken(input.deviceToken) : null;
+  const tokenHash = input.checkRemembered ? deviceHash : null;
   const lockKey = storedRateLimitKey(input.lock.key);
   const result = await db.execute(sql`
     with locked as (
       select 1 from rate_limits
-      where key = ${lockKey} and hits >= ${input.lock.at} and reset_at > ${input.now.toISOString()}::timestamptz),
+      where key = ${lockKey} and hits >= ${input.lock.at} and reset_at > ${input.now.toISOString()}::timestamptz
+        and not exists (
+          select 1 from trusted_devices
+          where user_id = ${input.userId} and token_hash = ${deviceHash}::text and revoked_at is null)),
     cleared as (delete from rate_limits where key in (${storedRateLimitKey(input.clearKey)}, ${lockKey}) and not exists (select 1 from locked)),
     refunded as (
       update rate_limits set hits = greatest(hits - 1, 0)

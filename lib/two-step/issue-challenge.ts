@@ -38,9 +38,10 @@ export async function issueChallenge(input: {
   const now = input.now ?? new Date();
   const code = generateCode();
   const id = randomUUID();
-  if (input.method === "sms" && input.purpose === "enroll_phone" && input.phoneId) {
-    await limitSetupTexts({ userId: input.userId, phoneId: input.phoneId, ip: input.request.ip, now });
-  }
+  const setupText =
+    input.method === "sms" && input.purpose === "enroll_phone" && input.phoneId
+      ? await limitSetupTexts({ userId: input.userId, phoneId: input.phoneId, ip: input.request.ip, now })
+      : null;
 
   const issued = await db.transaction(async (tx) => {
     const lockout = await lockLockoutRow(tx, input.userId);
@@ -104,6 +105,7 @@ export async function issueChallenge(input: {
     return { phone };
   });
 
+  await setupText?.count();
   let delivery: MessageStatus | "pushed" = "pushed";
   if (issued.phone) {
     // The account's language first: the text reaches its owner, not necessarily the browser that asked.

@@ -184,6 +184,17 @@ describe("SMS pumping through the phone step", () => {
     expect((await listDevInbox({ to: premium })).length).toBe(setupTextsPerNumberPerDay);
   }, 120_000);
 
+  it("counts only texts that go out: an account's refused resends do not use up a number's day", async () => {
+    const victims = "+19005550177";
+    const account = await accountAdding(victims);
+    const now = new Date("2026-03-06T00:00:00Z");
+    const outcomes = [];
+    for (let i = 0; i < setupTextsPerNumberPerDay + 2; i++) outcomes.push(await textTo(account, attackerRequest, new Date(now.getTime() + i * 1000)));
+    expect(outcomes.filter((o) => o === null)).toHaveLength(1);
+    // The owner, with an account of their own, can still set the number up.
+    expect(await textTo(await accountAdding(victims), { ...attackerRequest, ip: "203.0.113.200" }, now)).toBeNull();
+  });
+
   it("texts unverified numbers from one IP at most PHONE_SETUP_IP_LIMIT times an hour, across accounts", async () => {
     const now = new Date("2026-03-05T00:00:00Z");
     const ip = { ...attackerRequest, ip: "198.51.100.99" };

@@ -267,6 +267,20 @@ describe("authenticateWithPassword", () => {
       expect((await wrong(email, at(2 * minute))).code).toBe("INVALID_CREDENTIALS");
     });
 
+    it("does not shut the owner out of their own trusted browsers: there the right password still works", async () => {
+      const email = "trusted-at-lock@example.com";
+      const user = await createUser(email, "right-password-123");
+      await testDb().db.update(users).set({ twoStepEnabledAt: t0 }).where(eq(users.id, user.id));
+      await trustDevice({ userId: user.id, token: "owners-own-browser-token-0001", userAgent, now: t0 });
+      await fill(email, maxConsecutivePasswordFailures);
+      const from = (deviceToken: string | null) => ({ email, password: "right-password-123", ip: freshIp(), userAgent, deviceToken, now: at(minute) });
+      expect((await failure(from("a-strangers-browser-token-0002"))).code).toBe("LOCKED");
+      expect((await failure(from(null))).code).toBe("LOCKED");
+      // The owner's browser signs in (still owing the second step), and that clears the count.
+      expect(await authenticateWithPassword(from("owners-own-browser-token-0001"))).toMatchObject({ pendingSecondStep: true });
+      expect((await failures(email, at(minute))).hits).toBe(0);
+    });
+
     it("counts only the tries the throttle let through, so a burst cannot lock an account in a minute", async () => {
       const email = "burst@example.com";
       await createUser(email, "right-password-123");

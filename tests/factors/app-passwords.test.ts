@@ -4,7 +4,8 @@ import { db } from "@/db";
 import { appPasswords, users } from "@/db/schema";
 import { authenticateBasic } from "@/lib/app-passwords/authenticate-basic";
 import { createAppPassword, listAppPasswords, revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
-import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
+import { authenticateWithPassword, maxConsecutivePasswordFailures } from "@/lib/auth/authenticate-with-password";
+import { hitRateLimit, peekRateLimit } from "@/lib/auth/rate-limit";
 import { setupTestDatabase } from "../helpers/test-db";
 import { changePassword } from "@/lib/account-changes/change-password";
 import { recordStepUp } from "@/lib/two-step/step-up";
@@ -92,5 +93,24 @@ describe("app-specific passwords", () => {
     expect(await authenticateBasic({ header: "Bearer abc", ip: null })).toEqual({ ok: false, reason: "missing" });
     expect(await authenticateBasic({ header: "Basic !!!", ip: null })).toEqual({ ok: false, reason: "missing" });
     expect(await authenticateBasic({ header: `Basic ${Buffer.from("no-colon").toString("base64")}`, ip: null })).toEqual({ ok: false, reason: "missing" });
+  });
+
+  it("the main password over the API shares the sign-in form's lock; a wrong app password does not add to it", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Mail" });
+    const failures = async () => (await peekRateLimit({ key: `signin:failures:${user.email.toLowerCase()}` })).hits;
+    // A stale app password in a mail client, retried all day: the address's count stays at zero.
+    for (let i = 0; i < 2; i++) expect(await call(user.email, "aaaa-bbbb-cccc-dddd", `198.51.100.${60 + i}`)).toBe("refused");
+    expect(await failures()).toBe(0);
+    // Passwords are counted, 2SV or not (so the count says nothing about the account).
+    expect(await call(user.email, "not-my-password-1", "198.51.100.70")).toBe("refused");
+    expect(await failures()).toBe(1);
+
+    await db.update(users).set({ twoStepEnabledAt: null }).where(eq(users.id, user.id));
+    for (let i = 1; i < maxConsecutivePasswordFailures; i++) await hitRateLimit({ key: `signin:failures:${user.email.toLowerCase()}`, windowMs: 86_400_000 });
+    // Locked (by the API's guesses, or the form's): the right main password is refused there too; app passwords work.
+    expect(await call(user.email, password, "198.51.100.71")).toBe("refused");
+    expect(await errorCode(authenticateWithPassword({ email: user.email, password, ip: null, userAgent: "test" }))).toBe("LOCKED");
+    expect(await call(user.email, secret, "198.51.100.72")).toBe("app_password");
   });
 });

@@ -11,7 +11,7 @@ import { readPasswordResetLink } from "@/lib/recovery/reset-link";
 import { requestPasswordReset } from "@/lib/recovery/request-password-reset";
 import { resetPasswordWithEmailLink } from "@/lib/recovery/reset-password-with-email-link";
 import { setupTestDatabase } from "../helpers/test-db";
-import { answers, at, errorCode, makeUser, messagesTo, minutes, openSession, reload } from "../step-up/fixtures";
+import { answers, at, errorCode, makeUser, messagesTo, minutes, openSession, password, reload } from "../step-up/fixtures";
 
 setupTestDatabase({ seed: "countries" });
 
@@ -83,7 +83,8 @@ describe("reset by email (2SV off)", () => {
     const { user } = await makeUser({ questions: true });
     const key = `signin:failures:${user.email.toLowerCase()}`;
     for (let i = 0; i < maxConsecutivePasswordFailures; i++) await hitRateLimit({ key, windowMs: 365 * 24 * 3_600_000 });
-    expect(await errorCode(authenticateWithPassword({ email: user.email, password: "whatever-it-was-1", ip: null, userAgent: "test" }))).toBe("LOCKED");
+    // Locked: the right password is refused.
+    expect(await errorCode(authenticateWithPassword({ email: user.email, password, ip: null, userAgent: "test" }))).toBe("LOCKED");
 
     await resetPasswordWithEmailLink({ token: await linkFor(user.email), answers, newPassword });
     expect((await peekRateLimit({ key })).hits).toBe(0);
