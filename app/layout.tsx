@@ -6,9 +6,8 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { LazyDevicePrompts } from "@/components/two-step/lazy-device-prompts";
 import { currentSession } from "@/lib/auth/current-user";
-import { readSessionId } from "@/lib/auth/session-cookie";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
-import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
+import { thisBrowsersReceiver } from "@/lib/two-step/push/this-browsers-receiver";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,8 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
  * whose session timed out is asked about, since it still receives until it signs out.
  */
 async function isPromptReceiver(current: Awaited<ReturnType<typeof currentSession>>) {
-  const deviceToken = await readDeviceToken();
-  if (!deviceToken) return false;
+  if (!(await readDeviceToken())) return false;
   if (current) return current.session.aal >= 2;
-  return !!(await findPromptReceiver({ sessionId: await readSessionId(), deviceToken }));
+  return !!(await thisBrowsersReceiver());
 }

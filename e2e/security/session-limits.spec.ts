@@ -89,6 +89,14 @@ test("a trusted browser whose session timed out still shows pushed codes, like a
   // It keeps polling without a live session: the endpoint answers it, and only it.
   expect((await a.context.request.get("/api/device-prompts")).status()).toBe(200);
   expect((await request.get("/api/device-prompts")).status()).toBe(404);
+
+  // Until it signs out: its sign-in page says it still shows codes, and lets it stop.
+  await expect(a.page.getByText("This browser still shows the codes for its account's sign-ins, as a trusted device.", { exact: false })).toBeVisible();
+  await a.page.getByRole("button", { name: "Sign out of this browser" }).click();
+  await expect(a.page).toHaveURL(/\/sign-in\?signedOut=1$/);
+  await expect(a.page.getByRole("button", { name: "Sign out of this browser" })).toBeHidden();
+  expect((await a.context.request.get("/api/device-prompts")).status()).toBe(404);
+  expect((await dbSessions(request, a.email)).find((s) => s.id === idle)?.revokedAt).not.toBeNull();
   await Promise.all([a.context.close(), b.context.close()]);
 });
 

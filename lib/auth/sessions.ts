@@ -94,6 +94,21 @@ export async function revokeSession({ userId, sessionId }: { userId: string; ses
   return revoked.length;
 }
 
+/**
+ * Signing a browser out: the session its cookie names, live or timed out (a trusted browser goes on receiving pushed
+ * codes after its session timed out, find-prompt-receiver.ts, and signing out ends that too). The id is the proof:
+ * 256 random bits only that browser holds.
+ */
+export async function revokeSessionById(sessionId: string) {
+  if (!isSessionId(sessionId)) return 0;
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+
 export async function revokeOtherSessions({ userId, keepSessionId }: { userId: string; keepSessionId: string }) {
   const revoked = await db
     .update(sessions)

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { signOut } from "@/auth";
-import { currentSession, requireUser } from "@/lib/auth/current-user";
-import { isSessionId, revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
+import { requireUser } from "@/lib/auth/current-user";
+import { readSessionId } from "@/lib/auth/session-cookie";
+import { isSessionId, revokeOtherSessions, revokeSession, revokeSessionById } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/forms/form-state";
 
 export async function signOutAction() {
-  const current = await currentSession();
-  if (current) await revokeSession({ userId: current.user.id, sessionId: current.session.id });
+  const sessionId = await readSessionId();
+  if (sessionId) await revokeSessionById(sessionId);
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 

@@ -3,9 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { currentSession } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
+import { thisBrowsersReceiver } from "@/lib/two-step/push/this-browsers-receiver";
+import { signOutAction } from "@/app/(account)/account/actions";
 import { PasskeySignIn } from "./passkey-sign-in";
 import { SignInForm } from "./sign-in-form";
 
@@ -32,6 +35,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <div className="mt-4">
             <Notice>{t("sessionEnded")}</Notice>
           </div>
+        )}
+        {/* A trusted browser whose session timed out still shows the account's pushed codes: say so, and let it stop. */}
+        {(await thisBrowsersReceiver()) && (
+          <form action={signOutAction} className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-slate-100 px-4 py-3 text-sm text-slate-700">
+            <p>{t("stillReceiving")}</p>
+            <button type="submit" className={buttonClass("secondary")}>
+              {t("stopReceiving")}
+            </button>
+          </form>
         )}
         <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <SignInForm callbackUrl={callbackUrl} />

@@ -1,7 +1,5 @@
-import { readSessionId } from "@/lib/auth/session-cookie";
-import { readDeviceToken } from "@/lib/two-step/device-cookie";
-import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
 import { listDevicePrompts } from "@/lib/two-step/push/list-device-prompts";
+import { thisBrowsersReceiver } from "@/lib/two-step/push/this-browsers-receiver";
 import { apiRoute } from "@/lib/layout/api-route";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +13,7 @@ const noStore = { "cache-control": "no-store, private" };
  * (the poller then slows right down).
  */
 export const GET = apiRoute(async function GET() {
-  const receiver = await findPromptReceiver({ sessionId: await readSessionId(), deviceToken: await readDeviceToken() });
+  const receiver = await thisBrowsersReceiver();
   if (!receiver) return Response.json({ prompts: [] }, { status: 404, headers: noStore });
   const prompts = await listDevicePrompts({ userId: receiver.userId, viewerSessionId: receiver.sessionId });
   return Response.json({ prompts }, { headers: noStore });

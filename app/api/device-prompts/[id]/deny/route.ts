@@ -1,7 +1,5 @@
-import { readSessionId } from "@/lib/auth/session-cookie";
-import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { denyChallenge } from "@/lib/two-step/push/deny-challenge";
-import { findPromptReceiver } from "@/lib/two-step/push/find-prompt-receiver";
+import { thisBrowsersReceiver } from "@/lib/two-step/push/this-browsers-receiver";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
 import { apiRoute } from "@/lib/layout/api-route";
 
@@ -11,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   // The cookies are SameSite=Lax, and a cross-site form or fetch is refused here as well.
   if (!isSameOriginRequest(request.headers)) return Response.json({ status: "forbidden" }, { status: 403 });
-  const receiver = await findPromptReceiver({ sessionId: await readSessionId(), deviceToken: await readDeviceToken() });
+  const receiver = await thisBrowsersReceiver();
   const { id } = await params;
   if (!receiver || !(await denyChallenge({ userId: receiver.userId, challengeId: id }))) {
     return Response.json({ status: "unknown" }, { status: 404 });
