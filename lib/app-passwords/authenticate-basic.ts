@@ -63,8 +63,11 @@ export async function authenticateBasic({ header, ip, now = new Date() }: { head
   // A password not shaped like an app password counts towards the address's lock as on the sign-in form, whoever
   // the address belongs to (so the count tells nothing); a stale app password left in a mail client must not lock
   // its owner out, and app passwords are too long to guess anyway.
-  if (!appPassword && !(valid && user)) await countPasswordFailure(credentials.email, now);
-  if (!valid || !user || (await isPasswordLocked(credentials.email, now))) return { ok: false, reason: "refused" };
+  if (!valid || !user) {
+    if (!appPassword) await countPasswordFailure(credentials.email, now);
+    return { ok: false, reason: "refused" };
+  }
+  if (await isPasswordLocked(credentials.email, now)) return { ok: false, reason: "refused" };
   await Promise.all([clearRateLimit(accountKey), clearPasswordFailures(credentials.email)]);
   return { ok: true, user, via: "password" };
 }
