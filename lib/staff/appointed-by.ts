@@ -2,22 +2,29 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 
-// Longer than any real chain of appointments; it also ends a loop (A appointed B, who later re-appointed A).
-const maxLinks = 50;
-
 /**
- * Whether `requesterId` gave `staffId` their staff role, directly or through staff they appointed: following
- * `role_granted_by` back from `staffId`. Four-eyes needs the second pair to be independent of the first, and an admin
- * could otherwise appoint an account of their own (or a chain of them) to approve their launch, or to ask for one they
- * then approve (approveWave asks both ways).
+ * Whether `requesterId` ever gave `staffId` a staff role, directly or through staff they appointed. Four-eyes needs
+ * the second pair to be independent of the first, and an admin could otherwise appoint an account of their own (or a
+ * chain of them) to approve their launch, or to ask for one they then approve (approveWave asks both ways).
+ *
+ * Every grant counts, not only the latest: `users.role_granted_by` keeps the last appointer, so two accounts an admin
+ * made could re-appoint each other and erase their maker from both chains. The audit log is append-only (a trigger
+ * refuses changes), and every `staff.role` row names who granted which account; `role_granted_by` adds the grants
+ * made outside the console (the seed). `union` keeps each appointer once, which also ends loops.
  */
 export async function isAppointedBy(tx: Tx, { staffId, requesterId }: { staffId: string; requesterId: string }) {
   const result = await tx.execute(sql`
-    with recursive chain (id, granted_by, links) as (
-      select id, role_granted_by, 1 from users where id = ${staffId}::uuid
-      union all
-      select u.id, u.role_granted_by, c.links + 1 from users u join chain c on u.id = c.granted_by where c.links < ${maxLinks}
+    with recursive grants (granter, grantee) as (
+      select role_granted_by, id from users where role_granted_by is not null
+      union
+      select actor_id, (after ->> 'userId')::uuid from audit_log
+      where action = 'staff.role' and actor_id is not null and after ->> 'userId' is not null and after ->> 'role' <> 'user'
+    ),
+    appointers (id) as (
+      select granter from grants where grantee = ${staffId}::uuid
+      union
+      select g.granter from grants g join appointers a on g.grantee = a.id
     )
-    select exists (select 1 from chain where granted_by = ${requesterId}::uuid) as appointed`);
+    select exists (select 1 from appointers where id = ${requesterId}::uuid) as appointed`);
   return rowsOf<{ appointed: boolean }>(result)[0]?.appointed === true;
 }

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, waves } from "@/db/schema";
+import { auditLog, users, waves } from "@/db/schema";
 import { disableTwoStep } from "@/lib/two-step/enrollment/disable-two-step";
 import { getEligibility } from "@/lib/two-step/enrollment/get-eligibility";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
@@ -86,6 +86,26 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     // An admin the requester did not appoint approves.
     await approveWave({ actor: staff.approver, waveId: id, comment: "Carriers signed in both", now: t0 });
     expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "scheduled", reviewedBy: staff.approver.id });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
+  });
+
+  it("counts every appointment ever made: two accounts re-appointing each other do not erase the admin who made them", async () => {
+    const [b, c] = [await makeAccount(), await makeAccount()];
+    const asAdmin = (a: typeof b) => ({ id: a.user.id, name: a.user.name, email: a.user.email, role: "admin" as const });
+    await setStaffRole({ actor: staff.admin, email: b.user.email, role: "admin", reason: "second account" });
+    await setStaffRole({ actor: staff.admin, email: c.user.email, role: "admin", reason: "third account" });
+    // Each re-appoints the other, so the latest appointer of each is the other one.
+    for (const [actor, target] of [[c, b], [b, c]] as const) {
+      await setStaffRole({ actor: asAdmin(actor), email: target.user.email, role: "operator", reason: "reshuffle" });
+      await setStaffRole({ actor: asAdmin(actor), email: target.user.email, role: "admin", reason: "reshuffle" });
+    }
+    const [latestOfB] = await db.select({ by: users.roleGrantedBy }).from(users).where(eq(users.id, b.user.id));
+    expect(latestOfB!.by).toBe(c.user.id);
+
+    const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Caucasus", countryCodes: ["GE", "AM"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
+    await requestWaveApproval({ actor: staff.admin, waveId: id, now: t0 });
+    expect(await refusal(approveWave({ actor: asAdmin(b), waveId: id, comment: "looks fine", now: t0 }))).toBe("APPOINTED_BY_REQUESTER");
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "pending_approval", reviewedBy: null });
     await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
   });
 
