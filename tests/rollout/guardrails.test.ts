@@ -76,4 +76,30 @@ describe("guardrails in a live wave", () => {
     expect(await checkGuardrails("IT", now)).toMatchObject({ metric: "code_failure_rate", failed: 20, total: 20 });
     expect((await getCountryAvailability("IT")).status).toBe("paused");
   });
+
+  it("counts accounts, not tries: a few accounts of one's own typing wrong codes or asking undeliverable texts pause nothing", async () => {
+    const now = new Date();
+    const account = () => crypto.randomUUID();
+    const record = (type: string, userId: string, n: number, countryCode: string, method: string | null = "sms") =>
+      db.insert(events).values(Array.from({ length: n }, () => ({ type, method, userId, countryCode, at: now })));
+
+    // Three accounts, 45 wrong codes; 17 others each got one wrong before the right one.
+    for (let i = 0; i < 3; i++) await record("challenge_failed", account(), 15, "ES");
+    for (let i = 0; i < 17; i++) {
+      const id = account();
+      await record("challenge_failed", id, 1, "ES");
+      await record("challenge_passed", id, 1, "ES");
+    }
+    expect(await checkGuardrails("ES", now)).toBeNull();
+    // One account's 25 texts that never arrived.
+    await record("sms_failed", account(), 25, "CA", null);
+    expect(await checkGuardrails("CA", now)).toBeNull();
+    expect(await db.select().from(countryPauses).where(eq(countryPauses.countryCode, "ES"))).toEqual([]);
+
+    // Twenty more accounts that never get a code right: 23 of 40 accounts failed.
+    for (let i = 0; i < 20; i++) await record("challenge_failed", account(), 1, "ES");
+    expect(await checkGuardrails("ES", now)).toMatchObject({ metric: "code_failure_rate", failed: 23, total: 40 });
+    expect((await getCountryAvailability("ES")).status).toBe("paused");
+    expect((await getCountryAvailability("CA")).status).toBe("available");
+  });
 });

@@ -12,11 +12,20 @@ const hourMs = 60 * 60_000;
 // passkey ceremonies (a person can cancel one) say nothing about how the rollout's codes reach people.
 const codeMethods = ["sms", "device", "totp", "backup_code"];
 
-/** SMS deliveries and code checks for a country's accounts over the hour before `now`. */
+/**
+ * SMS deliveries and code checks for a country's accounts over the hour before `now`, counted by account: an account
+ * counts once per metric, as delivered (or passed) when any of its texts went out (or any of its codes passed), else as
+ * failed. A rate of texts or tries would let a few accounts of one's own pause a country by typing wrong codes or
+ * asking texts to numbers that never answer; by account, it takes as many accounts as the minimum sample, each past
+ * the sign-up and phone-setup limits. Events without an account (a text sent for no account) count one each.
+ */
 async function lastHourFigures(countryCode: string, now: Date): Promise<HourFigures> {
   const since = new Date(now.getTime() - hourMs);
-  const rows = await db
-    .select({ type: events.type, n: sql<number>`count(*)::int` })
+  const perAccount = db
+    .select({
+      metric: sql<"sms" | "codes">`case when ${events.type} in ('sms_sent', 'sms_failed') then 'sms' else 'codes' end`.as("metric"),
+      ok: sql<boolean>`bool_or(${events.type} in ('sms_sent', 'challenge_passed'))`.as("ok"),
+    })
     .from(events)
     .leftJoin(users, eq(users.id, events.userId))
     .where(
@@ -31,9 +40,14 @@ async function lastHourFigures(countryCode: string, now: Date): Promise<HourFigu
         or(eq(events.countryCode, countryCode), and(sql`${events.countryCode} is null`, eq(users.countryCode, countryCode))),
       ),
     )
-    .groupBy(events.type);
-  const n = (type: string) => rows.find((r) => r.type === type)?.n ?? 0;
-  return { sms: { sent: n("sms_sent"), failed: n("sms_failed") }, codes: { passed: n("challenge_passed"), failed: n("challenge_failed") } };
+    .groupBy(sql`1`, sql`coalesce(${events.userId}::text, ${events.id}::text)`)
+    .as("per_account");
+  const rows = await db
+    .select({ metric: perAccount.metric, ok: perAccount.ok, n: sql<number>`count(*)::int` })
+    .from(perAccount)
+    .groupBy(perAccount.metric, perAccount.ok);
+  const n = (metric: "sms" | "codes", ok: boolean) => rows.find((r) => r.metric === metric && r.ok === ok)?.n ?? 0;
+  return { sms: { sent: n("sms", true), failed: n("sms", false) }, codes: { passed: n("codes", true), failed: n("codes", false) } };
 }
 
 /**

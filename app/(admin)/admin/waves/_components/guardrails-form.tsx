@@ -12,7 +12,7 @@ const input = "mt-1 w-24 rounded-lg border border-slate-300 px-3 py-2 text-sm fo
 export function GuardrailsForm({ waveId, editable, sms, code, sample, confirmHref }: { waveId: number; editable: boolean; sms: number; code: number; sample: number; confirmHref: string }) {
   const [state, action] = useActionState<CommandState | null, FormData>(guardrailsAction, null);
   return (
-    <Card title="Guardrails" description="If, over the last hour, a country of this wave crosses a threshold, it is paused automatically and staff see a banner.">
+    <Card title="Guardrails" description="Rates of accounts, not of tries: if, over the last hour, a country of this wave crosses a threshold, it is paused automatically and staff see a banner.">
       <form action={action} className="space-y-4">
         <input type="hidden" name="waveId" value={waveId} />
         <div className="flex flex-wrap gap-6">
@@ -25,7 +25,7 @@ export function GuardrailsForm({ waveId, editable, sms, code, sample, confirmHre
             <input id="guard-code" name="code" inputMode="numeric" defaultValue={code} disabled={!editable} className={input} />
           </div>
           <div>
-            <label htmlFor="guard-sample" className="block text-sm font-medium text-slate-800">Minimum tries before judging</label>
+            <label htmlFor="guard-sample" className="block text-sm font-medium text-slate-800">Minimum accounts before judging</label>
             <input id="guard-sample" name="sample" inputMode="numeric" defaultValue={sample} disabled={!editable} className={input} />
           </div>
         </div>
