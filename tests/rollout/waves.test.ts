@@ -69,6 +69,22 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     await cancelWave({ actor: staff.operator, waveId: id, reason: "replanning", now: t0 });
   });
 
+  it("an approval lands only on the request the approver read: one asked for again since is refused", async () => {
+    const draft = { name: "Benelux", countryCodes: ["LU"], startOnApproval: false, startsAt: later(24), rampSteps: full };
+    const { id } = await saveWaveDraft({ actor: staff.operator, draft, now: t0 });
+    await requestWaveApproval({ actor: staff.operator, waveId: id, now: t0 });
+    // While the approver reads it, the plan is sent back, grows and is asked for again.
+    await rejectWave({ actor: staff.admin, waveId: id, comment: "one more country", now: later(0.1) });
+    await saveWaveDraft({ actor: staff.operator, waveId: id, draft: { ...draft, countryCodes: ["LU", "MC"] }, now: later(0.2) });
+    await requestWaveApproval({ actor: staff.operator, waveId: id, now: later(0.2) });
+
+    expect(await refusal(approveWave({ actor: staff.approver, waveId: id, comment: "read it", reviewedRequestAt: t0, now: later(0.3) }))).toBe("REQUEST_CHANGED");
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "pending_approval", reviewedBy: null });
+    await approveWave({ actor: staff.approver, waveId: id, comment: "read it again", reviewedRequestAt: later(0.2), now: later(0.3) });
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "scheduled", reviewedBy: staff.approver.id });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: later(0.3) });
+  });
+
   it("nobody the requester appointed, directly or through others, can approve: four-eyes needs an independent admin", async () => {
     // The requester makes an account of their own an admin, and that one makes another: neither may approve.
     const [mine, mineToo] = [await makeAccount(), await makeAccount()];

@@ -30,10 +30,26 @@ export async function requestWaveApproval({ actor, waveId, now = new Date() }: {
 /**
  * Admin, never the requester: pending → scheduled. A wave set to start on approval starts now; a dated one keeps
  * its time. From here going live and each ramp step follow from the stored times.
+ *
+ * `reviewedRequestAt` is the request the approver read (the console sends it): a plan rejected, edited and asked for
+ * again while their page was open is a new request, refused until they read it.
  */
-export async function approveWave({ actor, waveId, comment, now = new Date() }: { actor: StaffActor; waveId: number; comment: string; now?: Date }) {
+export async function approveWave({
+  actor,
+  waveId,
+  comment,
+  reviewedRequestAt,
+  now = new Date(),
+}: {
+  actor: StaffActor;
+  waveId: number;
+  comment: string;
+  reviewedRequestAt?: Date | null;
+  now?: Date;
+}) {
   await db.transaction(async (tx) => {
     const wave = await lockWaveFor(tx, { waveId, command: "approve", actor, now });
+    if (reviewedRequestAt !== undefined && wave.requestedAt?.getTime() !== reviewedRequestAt?.getTime()) throw new AppError("REQUEST_CHANGED");
     // Four-eyes needs two independent people: neither may owe the other their staff role (an admin could otherwise
     // make an account of their own an operator, have it ask, and approve the request themselves).
     if (wave.requestedBy) {

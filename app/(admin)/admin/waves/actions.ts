@@ -39,6 +39,8 @@ const commandInput = z.object({
   command: z.enum(["request", "approve", "reject", "cancel", "pause", "resume"]),
   waveId: recordIdSchema,
   reason: z.string().max(500).optional().default(""),
+  // The request the page showed (approve only): ISO time, or empty when none.
+  requestedAt: z.string().max(40).optional(),
 });
 
 /** Every state change of a wave; each needs a fresh step-up and writes its audit row in the same transaction. */
@@ -46,12 +48,12 @@ export async function waveCommandAction(_prev: CommandState | null, formData: Fo
   const { actor, sessionId } = await staffContext(formData.get("command") === "approve" || formData.get("command") === "reject" ? "admin" : "operator");
   const input = commandInput.safeParse(Object.fromEntries(formData));
   if (!input.success) return { ok: false, error: "That request was not understood. Reload the page and try again." };
-  const { command, waveId, reason } = input.data;
+  const { command, waveId, reason, requestedAt } = input.data;
   if (!(await hasFreshStepUp(sessionId, "rollout"))) return { ok: false, stepUp: true, reason, error: "Confirm it's you first: launching, approving and pausing need a code from the last 10 minutes." };
   try {
     const args = { actor, waveId };
     if (command === "request") await requestWaveApproval(args);
-    if (command === "approve") await approveWave({ ...args, comment: reason });
+    if (command === "approve") await approveWave({ ...args, comment: reason, reviewedRequestAt: reviewedRequest(requestedAt) });
     if (command === "reject") await rejectWave({ ...args, comment: reason });
     if (command === "cancel") await cancelWave({ ...args, reason });
     if (command === "pause") await pauseWave({ ...args, reason });
@@ -62,6 +64,12 @@ export async function waveCommandAction(_prev: CommandState | null, formData: Fo
   revalidatePath("/admin", "layout");
   // The page changes shape after a command (the form may be gone): it shows the outcome from the URL.
   redirect(`/admin/waves/${waveId}?done=${command}`);
+}
+
+/** The request time the approval form carried; a form without one (or with junk) matches no request. */
+function reviewedRequest(value: string | undefined) {
+  const at = value ? new Date(value) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : new Date(0);
 }
 
 const percent = z.coerce.number().min(1).max(100);

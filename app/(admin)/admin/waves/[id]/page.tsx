@@ -137,7 +137,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
                 <p className="text-sm text-slate-700">You requested this launch. Another staff member with approve rights must approve or reject it.</p>
               ) : isAdmin ? (
                 <div className="grid gap-5 md:grid-cols-2">
-                  {command({ command: "approve", label: "Approve launch", pendingLabel: "Approving…", reasonLabel: "Approval comment" })}
+                  {command({ command: "approve", label: "Approve launch", pendingLabel: "Approving…", reasonLabel: "Approval comment", requestedAt: wave.requestedAt })}
                   {command({ command: "reject", label: "Reject", pendingLabel: "Rejecting…", reasonLabel: "Rejection comment", variant: "danger" })}
                 </div>
               ) : (

@@ -18,6 +18,7 @@ export function WaveCommandForm({
   reasonLabel,
   variant = "primary",
   confirmHref,
+  requestedAt,
 }: {
   waveId: number;
   command: "request" | "approve" | "reject" | "cancel" | "pause" | "resume";
@@ -26,12 +27,15 @@ export function WaveCommandForm({
   reasonLabel?: string;
   variant?: "primary" | "secondary" | "danger";
   confirmHref: string;
+  /** Approve: the request this page shows, so an approval never lands on a plan asked for again since. */
+  requestedAt?: Date | null;
 }) {
   const [state, action] = useActionState<CommandState | null, FormData>(waveCommandAction, null);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="waveId" value={waveId} />
       <input type="hidden" name="command" value={command} />
+      {requestedAt !== undefined && <input type="hidden" name="requestedAt" value={requestedAt?.toISOString() ?? ""} />}
       {reasonLabel && <ReasonField id={`${command}-reason`} label={reasonLabel} kept={state?.reason} />}
       <SubmitButton variant={variant} pendingLabel={pendingLabel}>
         {label}
