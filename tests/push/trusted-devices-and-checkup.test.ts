@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listRecentSignIns } from "@/app/(account)/account/load-security-checkup";
 import { assessAccountSecurity, type CheckupFacts } from "@/app/(account)/account/security-checkup";
 import { db } from "@/db";
-import { events, trustedDevices, trustedPhones } from "@/db/schema";
+import { authenticatorApps, countries, events, trustedDevices, trustedPhones } from "@/db/schema";
 import { createSession, upgradeSession } from "@/lib/auth/sessions";
 import { removeTrustedDevice } from "@/lib/two-step/push/remove-trusted-device";
 import { setupTestDatabase } from "../helpers/test-db";
@@ -36,6 +36,21 @@ describe("removeTrustedDevice", () => {
     // A verified trusted phone is another way in: now the browser may go.
     await db.insert(trustedPhones).values({ userId: owner.id, e164: "+12025550123", countryCode: "US", verifiedAt: new Date() });
     await removeTrustedDevice({ userId: owner.id, deviceId: only.device.id });
+  });
+
+  it("judges the last factor as every other removal does: an authenticator app counts, a phone no carrier reaches does not", async () => {
+    const owner = await makeUser();
+    const browser = await trustedBrowser(owner);
+    // Monaco's carriers are not reached (smsSupported false in the seed): its phone cannot receive the code.
+    const [monaco] = await db.select().from(countries).where(eq(countries.code, "MC"));
+    expect(monaco!.smsSupported).toBe(false);
+    await db.insert(trustedPhones).values({ userId: owner.id, e164: "+37761234567", countryCode: "MC", verifiedAt: new Date() });
+    expect(await errorCode(removeTrustedDevice({ userId: owner.id, deviceId: browser.device.id }))).toBe("LAST_FACTOR");
+    expect((await db.select().from(trustedDevices).where(eq(trustedDevices.id, browser.device.id)))[0]!.revokedAt).toBeNull();
+
+    await db.insert(authenticatorApps).values({ userId: owner.id, sealedSecret: "sealed", confirmedAt: new Date() });
+    await removeTrustedDevice({ userId: owner.id, deviceId: browser.device.id });
+    expect((await db.select().from(trustedDevices).where(eq(trustedDevices.id, browser.device.id)))[0]!.revokedAt).toBeInstanceOf(Date);
   });
 
   it("without 2SV any trusted browser can go; another account's or an unknown one is NOT_FOUND", async () => {

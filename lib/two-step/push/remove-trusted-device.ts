@@ -1,15 +1,16 @@
-import { and, count, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
-import { trustedDevices, trustedPhones, users } from "@/db/schema";
+import { trustedDevices, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { countFactors } from "@/lib/two-step/enrollment/count-factors";
 
 export type RemoveTrustedDeviceError = "NOT_FOUND" | "LAST_FACTOR";
 
 /**
  * Stops trusting one browser (no more pushed codes, no more skipped second step). Callers require a fresh step-up
- * ("devices") first. With 2SV on, the last trusted phone or device cannot be removed: the account would be left
- * with no way to receive a code.
+ * ("devices") first. With 2SV on, the account's last working second factor cannot be removed (the same rule as
+ * phones, authenticator apps and passkeys, countFactors): it would be left with no way to prove the second step.
  */
 export async function removeTrustedDevice({ userId, deviceId, now = new Date() }: { userId: string; deviceId: string; now?: Date }) {
   if (!/^[0-9a-f-]{36}$/i.test(deviceId)) throw new AppError<RemoveTrustedDeviceError>("NOT_FOUND");
@@ -22,16 +23,8 @@ export async function removeTrustedDevice({ userId, deviceId, now = new Date() }
       .where(and(eq(trustedDevices.id, deviceId), eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt)));
     if (!user || !device) throw new AppError<RemoveTrustedDeviceError>("NOT_FOUND");
 
-    if (user.twoStepEnabledAt) {
-      const [devices] = await tx
-        .select({ n: count() })
-        .from(trustedDevices)
-        .where(and(eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt), eq(trustedDevices.receivesCodes, true), ne(trustedDevices.id, deviceId)));
-      const [phones] = await tx
-        .select({ n: count() })
-        .from(trustedPhones)
-        .where(and(eq(trustedPhones.userId, userId), isNotNull(trustedPhones.verifiedAt), isNull(trustedPhones.removedAt)));
-      if ((devices?.n ?? 0) + (phones?.n ?? 0) === 0) throw new AppError<RemoveTrustedDeviceError>("LAST_FACTOR");
+    if (user.twoStepEnabledAt && (await countFactors({ userId, exceptDeviceId: deviceId }, tx)).total === 0) {
+      throw new AppError<RemoveTrustedDeviceError>("LAST_FACTOR");
     }
 
     await tx.update(trustedDevices).set({ revokedAt: now, rememberUntil: null }).where(eq(trustedDevices.id, device.id));
