@@ -15,7 +15,7 @@ const uncaught: string[] = [];
 process.on("uncaughtException", (error) => void uncaught.push(`${error.name}: ${error.message}`));
 
 const url = process.env.FAULT_DATABASE_URL!;
-process.env.DATABASE_URL = url; // the health route names the server in its reason
+process.env.DATABASE_URL = url; // the health route names the server in its log line
 const database = openPostgres(url);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const clock = () => performance.now();

@@ -31,7 +31,7 @@ let dir = "";
 let port = 0;
 let database: Database | undefined;
 let serverUrl = "";
-// The health route names the server in its reason, from DATABASE_URL (unstubbed after each test by vitest.config).
+// The health route's log line names the server, from DATABASE_URL (unstubbed after each test by vitest.config).
 beforeEach(() => {
   if (serverUrl) vi.stubEnv("DATABASE_URL", serverUrl);
 });
@@ -127,21 +127,17 @@ describe.runIf(canRun)("PostgreSQL restarted during load (throwaway cluster on a
     const stored = new Map(Object.entries(report.stored));
 
     expect(report.healthBefore.status).toBe(200);
-    // While down: every health check answers 503 quickly and names the server; once the pool has noticed, the
-    // reason is the actionable "connection refused" line (the very first may still be the dropped connection).
-    const where = `127.0.0.1:${port}/postgres`;
+    // While down: every health check answers 503 quickly with the kind of failure, never the server's address (the
+    // log names it); the very first may still be the dropped connection.
     for (const check of downChecks) {
       expect(check.status).toBe(503);
       expect(check.body).toMatchObject({ status: "degraded", database: { status: "unavailable" } });
-      expect(check.body.database.reason).toContain(where);
+      expect(JSON.stringify(check.body)).not.toContain(String(port));
       expect(check.ms).toBeLessThan(failFastMs);
     }
-    // The last one is the actionable "connection refused" line, or "timed out" when the pool had the check wait for a
-    // connection past the route's own 2 s bound (still a bounded 503).
-    expect([
-      `Cannot reach PostgreSQL at ${where}: connection refused. Is the server running? Check DATABASE_URL.`,
-      `Cannot reach PostgreSQL at ${where}: timed out. Check DATABASE_URL and the network.`,
-    ]).toContain(downChecks.at(-1)!.body.database.reason);
+    // The last one is "connection refused", or "timed out" when the pool had the check wait for a connection past the
+    // route's own 2 s bound (still a bounded 503).
+    expect(["connection refused", "timed out"]).toContain(downChecks.at(-1)!.body.database.reason);
     expect(report.healthAfter.status).toBe(200);
 
     const before = ops.filter((o) => o.startedAt < times.stoppedAt);
@@ -209,7 +205,7 @@ describe.runIf(canRun)("PostgreSQL restarted during load (throwaway cluster on a
       for (const pid of pids) process.kill(pid, "SIGCONT");
     }
     expect(check.status).toBe(503);
-    expect(check.body.database.reason).toBe(`Cannot reach PostgreSQL at 127.0.0.1:${port}/postgres: timed out. Check DATABASE_URL and the network.`);
+    expect(check.body.database.reason).toBe("timed out");
     expect(check.ms).toBeGreaterThanOrEqual(1_900);
     expect(check.ms).toBeLessThan(failFastMs);
     // Reported as a gap, not a requirement: the page-style query was still waiting after the health check gave up.

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { openPglite, openPostgres, useDatabase, type Database } from "@/db";
 
@@ -22,14 +22,19 @@ describe("GET /api/health", () => {
     expect(body).toMatchObject({ status: "ok", database: { status: "ok", driver: "pglite" } });
   });
 
-  it("answers 503 with a one-line reason (no stack, no password) when the database is down", async () => {
-    database = openPostgres("postgres://app:s3cret@127.0.0.1:1/stepwise");
+  it("answers 503 with the kind of failure, naming nothing of the database, and logs where it tried", async () => {
+    vi.stubEnv("DATABASE_URL", "postgres://app:s3cret@127.0.0.1:1/stepwise");
+    database = openPostgres(process.env.DATABASE_URL!);
     useDatabase(database);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = await GET();
     expect(res.status).toBe(503);
     const text = await res.text();
-    expect(JSON.parse(text)).toMatchObject({ app: "ok", database: { status: "unavailable" } });
-    expect(text).toMatch(/connection refused/);
-    expect(text).not.toMatch(/s3cret|\bat .*\(|node_modules/);
+    expect(JSON.parse(text)).toEqual({ status: "degraded", app: "ok", database: { status: "unavailable", reason: "connection refused" } });
+    expect(text).not.toMatch(/s3cret|127\.0\.0\.1|stepwise|\bat .*\(|node_modules/);
+    // The operator's line names the server (never the password), once while the failure stays the same.
+    await GET();
+    expect(logged.mock.calls).toEqual([["[health] Cannot reach PostgreSQL at 127.0.0.1:1/stepwise: connection refused. Is the server running? Check DATABASE_URL."]]);
+    logged.mockRestore();
   });
 });

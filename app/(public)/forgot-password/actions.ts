@@ -19,6 +19,7 @@ import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
 import { readSecondFactorProof } from "@/lib/two-step/check-second-factor";
 import { listSecondFactorOptions, recoveryKinds, parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
+import { safeErrorMessage } from "@/lib/messaging/safe-error-message";
 import { emailSchema } from "@/lib/validation/account";
 
 const throttled = (error: AppError) => ({ key: "throttled", values: { retryAt: String(error.details.retryAt) } });
@@ -58,7 +59,7 @@ export async function requestResetLinkAction(_prev: FormState, formData: FormDat
 
 /** Runs after the answer has gone (so it cannot tell, by its time, whether the address has an account). */
 function sendAfterAnswering(work: () => Promise<void>) {
-  after(() => work().catch((error: unknown) => console.error("password reset email not queued:", error instanceof Error ? error.message : "unknown error")));
+  after(() => work().catch((error: unknown) => console.error(`password reset email not queued: ${safeErrorMessage(error)}`)));
 }
 
 async function openAttempt() {

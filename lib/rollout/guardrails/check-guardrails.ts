@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { countryPauses, events, users, waveCountries, waves } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { safeErrorMessage } from "@/lib/messaging/safe-error-message";
 import { availabilityAt } from "../availability";
 import { lockRollout } from "../waves/lock-wave";
 import { describeBreach, guardrailBreach, type HourFigures } from "./guardrail-breach";
@@ -96,7 +97,7 @@ export async function checkGuardrailsSafely(countryCode: string | null | undefin
   try {
     return await checkGuardrails(countryCode, now);
   } catch (error) {
-    console.error(`[guardrails] check for ${countryCode} failed: ${error instanceof Error ? error.message : "unknown error"}`);
+    console.error(`[guardrails] check for ${countryCode} failed: ${safeErrorMessage(error)}`);
     return null;
   }
 }
