@@ -9,12 +9,16 @@ import { createAndConfirmKey, readSmsCode, sendCodeWhenAllowed, startWizard, tur
 
 test.describe.configure({ mode: "serial" });
 
-test("a viewer can follow the rollout but not plan or approve", async ({ page }) => {
+test("a viewer can follow the rollout but not plan or approve", async ({ page, request }) => {
   await signInStaff(page, "viewer@stepwise.test", "/admin/waves");
   await expect(page.getByRole("heading", { level: 1, name: "Waves" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Wave 1" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New wave" })).toHaveCount(0);
   expect((await page.goto("/admin/waves/new"))?.status()).toBe(403);
+  // The refused attempt is in the audit log, with who asked for what.
+  expect(await dbAudit(request, "staff.denied")).toContainEqual(
+    expect.objectContaining({ actorLabel: expect.stringContaining("<viewer@stepwise.test>"), targetType: "page", targetId: "/admin/waves/new", after: { attempted: "staff.page", refusal: "FORBIDDEN" } }),
+  );
 
   await page.goto("/admin/waves");
   await page.getByRole("link", { name: "Wave 3" }).click();

@@ -15,7 +15,9 @@ export type AuditAction =
   | "country.resume"
   | "country.sms"
   | "country.guardrail_pause"
-  | "staff.role";
+  | "staff.role"
+  // A staff member tried what their role or the four-eyes rule does not allow (record-refusal.ts).
+  | "staff.denied";
 
 /** Who did it: a staff member, or null for the system (a guardrail). */
 export interface Actor {
@@ -29,7 +31,7 @@ export const actorLabel = (actor: Actor | null) => (actor ? `${actor.name} <${ac
 export interface AuditEntry {
   actor: Actor | null;
   action: AuditAction;
-  targetType: "wave" | "country" | "user";
+  targetType: "wave" | "country" | "user" | "page";
   targetId: string;
   countryCode?: string | null;
   before?: Record<string, unknown> | null;

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
+import { recordRefusal } from "@/lib/audit/record-refusal";
 import { hasRole, isStaff } from "./roles";
 import { readSessionToken } from "./session-cookie";
 import { findActiveSession, isPendingSecondStep } from "./sessions";
@@ -49,8 +50,13 @@ export async function requirePendingSecondStep() {
 
 /** Staff pages, actions and routes call this themselves; proxy.ts is never the only guard. Staff need 2SV on. */
 export async function requireStaff(minimum: Exclude<Role, "user">) {
-  const current = await requireUser(await requestedStaffPath());
-  if (!hasRole(current.user.role, minimum)) forbidden();
+  const path = await requestedStaffPath();
+  const current = await requireUser(path);
+  if (!hasRole(current.user.role, minimum)) {
+    // Staff asking for more than their role allows are logged; account holders are simply not staff.
+    if (isStaff(current.user.role)) await recordRefusal(current.user, { action: "staff.page", targetType: "page", targetId: path }, "FORBIDDEN");
+    forbidden();
+  }
   // Staff change what millions of accounts are offered: the console itself needs something they own, too.
   if (!current.user.twoStepEnabledAt) redirect("/account/security?staff=required");
   return current;

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
 import { setSmsSupport as setCountrySmsSupport } from "@/lib/rollout/countries/set-sms-support";
+import { recordRefusal } from "@/lib/audit/record-refusal";
 import { describeError } from "../_lib/error-messages";
 import { hasFreshStepUp, staffContext } from "../_lib/staff-context";
 
@@ -30,6 +31,7 @@ export async function setSmsSupport(_prev: SmsSupportState | null, formData: For
   try {
     await setCountrySmsSupport({ actor, countryCode: country, supported: supported === "true", reason });
   } catch (error) {
+    await recordRefusal(actor, { action: "country.sms", targetType: "country", targetId: country }, error);
     return { ok: false, error: describeError(error), reason };
   }
   revalidatePath("/admin", "layout");
@@ -55,6 +57,7 @@ export async function countryPauseAction(_prev: CountryPauseState | null, formDa
     if (command === "pause") await pauseCountry({ actor, countryCode: country, reason });
     else await resumeCountry({ actor, countryCode: country, reason });
   } catch (error) {
+    await recordRefusal(actor, { action: `country.${command}`, targetType: "country", targetId: country }, error);
     return { ok: false, error: describeError(error), reason };
   }
   revalidatePath("/admin", "layout");

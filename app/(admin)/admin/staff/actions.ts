@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { roles } from "@/db/schema";
 import { setStaffRole } from "@/lib/staff/set-staff-role";
+import { recordRefusal } from "@/lib/audit/record-refusal";
 import { describeError } from "../_lib/error-messages";
 import { hasFreshStepUp, staffContext } from "../_lib/staff-context";
 
@@ -31,6 +32,7 @@ export async function setStaffRoleAction(_prev: StaffRoleState | null, formData:
     revalidatePath("/admin/staff");
     return { ok: true, message: `${changed.email}: ${changed.before} → ${changed.after}.` };
   } catch (error) {
+    await recordRefusal(actor, { action: "staff.role", targetType: "user", targetId: input.data.email }, error);
     return { ok: false, email, role, reason, error: describeError(error) };
   }
 }

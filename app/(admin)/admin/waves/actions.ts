@@ -7,6 +7,7 @@ import { approveWave, rejectWave, requestWaveApproval } from "@/lib/rollout/wave
 import { cancelWave, pauseWave, resumeWave } from "@/lib/rollout/waves/pause-wave";
 import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
 import { setGuardrails } from "@/lib/rollout/waves/set-guardrails";
+import { recordRefusal } from "@/lib/audit/record-refusal";
 import { describeError } from "../_lib/error-messages";
 import { hasFreshStepUp, staffContext } from "../_lib/staff-context";
 import { parseWaveForm, type WaveFormState } from "./wave-form-data";
@@ -20,6 +21,7 @@ export async function saveWaveAction(_prev: WaveFormState | null, formData: Form
   try {
     ({ id } = await saveWaveDraft({ actor, waveId: parsed.waveId, draft: parsed.draft }));
   } catch (error) {
+    await recordRefusal(actor, { action: parsed.waveId ? "wave.update" : "wave.create", targetType: "wave", targetId: String(parsed.waveId ?? "new") }, error);
     return { ...parsed.state, error: describeError(error) };
   }
   revalidatePath("/admin/waves");
@@ -59,6 +61,7 @@ export async function waveCommandAction(_prev: CommandState | null, formData: Fo
     if (command === "pause") await pauseWave({ ...args, reason });
     if (command === "resume") await resumeWave({ ...args, reason });
   } catch (error) {
+    await recordRefusal(actor, { action: `wave.${command}`, targetType: "wave", targetId: String(waveId) }, error);
     return { ok: false, error: describeError(error), reason };
   }
   revalidatePath("/admin", "layout");
@@ -86,6 +89,7 @@ export async function guardrailsAction(_prev: CommandState | null, formData: For
   try {
     await setGuardrails({ actor, waveId, guardrails: { smsFailureThreshold: sms / 100, codeFailureThreshold: code / 100, guardrailMinSample: sample } });
   } catch (error) {
+    await recordRefusal(actor, { action: "wave.guardrails", targetType: "wave", targetId: String(waveId) }, error);
     return { ok: false, error: describeError(error) };
   }
   revalidatePath(`/admin/waves/${waveId}`);

@@ -1,0 +1,36 @@
+import { db } from "@/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit, type Actor, type AuditAction, type AuditEntry } from "./record-audit";
+
+/**
+ * Refusals that mean someone tried what their role or the four-eyes rule does not allow. Others (a missing reason, a
+ * wave that moved on) are mistakes, not attempts, and stay out of the log.
+ */
+const authorizationRefusals = new Set(["FORBIDDEN", "OWN_REQUEST", "APPOINTED_BY_REQUESTER", "APPOINTED_THE_REQUESTER", "OWN_ROLE"]);
+
+export interface Attempt {
+  action: AuditAction | "staff.page";
+  targetType: AuditEntry["targetType"];
+  targetId: string;
+}
+
+/**
+ * A staff member's refused attempt, as an audit row `staff.denied` (OWASP ASVS 5.0 §16.3.2: failed authorization is
+ * logged). Written on its own, outside the attempt's transaction, which rolled back. A failure to write it is logged
+ * and never changes the answer the staff member gets.
+ */
+export async function recordRefusal(actor: Actor, attempt: Attempt, refusal: unknown) {
+  const code = refusal instanceof AppError ? refusal.code : typeof refusal === "string" ? refusal : null;
+  if (!code || !authorizationRefusals.has(code)) return;
+  try {
+    await recordAudit(db, {
+      actor,
+      action: "staff.denied",
+      targetType: attempt.targetType,
+      targetId: attempt.targetId,
+      after: { attempted: attempt.action, refusal: code },
+    });
+  } catch {
+    console.error(`[audit] could not record a refused ${attempt.action} by ${actor.id}`);
+  }
+}

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditLog } from "@/db/schema";
+import { recordRefusal } from "@/lib/audit/record-refusal";
+import { AppError } from "@/lib/errors";
+import { approveWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
+import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
+import { setupTestDatabase } from "../helpers/test-db";
+import { demoStaff } from "./fixtures";
+
+setupTestDatabase({ seed: "demo" });
+
+const denied = () => db.select().from(auditLog).where(eq(auditLog.action, "staff.denied"));
+
+describe("recordRefusal", () => {
+  it("logs a refused four-eyes attempt with who, what and why, outside the rolled-back change", async () => {
+    const staff = await demoStaff();
+    const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Andes", countryCodes: ["PE"], startOnApproval: true, startsAt: null, rampSteps: [{ percent: 100, afterMinutes: 0 }] } });
+    await requestWaveApproval({ actor: staff.admin, waveId: id });
+    const refusal = await approveWave({ actor: staff.admin, waveId: id, comment: "mine" }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AppError);
+
+    await recordRefusal(staff.admin, { action: "wave.approve", targetType: "wave", targetId: String(id) }, refusal);
+    expect(await denied()).toEqual([
+      expect.objectContaining({
+        actorId: staff.admin.id,
+        actorLabel: `${staff.admin.name} <${staff.admin.email}>`,
+        targetType: "wave",
+        targetId: String(id),
+        after: { attempted: "wave.approve", refusal: "OWN_REQUEST" },
+      }),
+    ]);
+  });
+
+  it("leaves mistakes out: a missing reason or a wave that moved on is not an attempt", async () => {
+    const staff = await demoStaff();
+    const before = (await denied()).length;
+    for (const code of ["REASON_REQUIRED", "WRONG_STATE", "NOT_FOUND"]) {
+      await recordRefusal(staff.operator, { action: "wave.pause", targetType: "wave", targetId: "1" }, new AppError(code));
+    }
+    await recordRefusal(staff.operator, { action: "wave.pause", targetType: "wave", targetId: "1" }, new Error("connection reset"));
+    expect(await denied()).toHaveLength(before);
+    await recordRefusal(staff.viewer, { action: "staff.page", targetType: "page", targetId: "/admin/waves/new" }, "FORBIDDEN");
+    expect((await denied()).at(-1)).toMatchObject({ actorId: staff.viewer.id, targetType: "page", after: { attempted: "staff.page", refusal: "FORBIDDEN" } });
+  });
+});
