@@ -13,10 +13,13 @@ function cellText(value: unknown): string {
   return cellText(JSON.stringify(value));
 }
 
-/** RFC 4180: quote a field holding a quote, comma or line break, doubling the quotes inside. */
+/**
+ * RFC 4180: quote a field holding a quote, comma or line break, doubling the quotes inside. A semicolon is quoted too:
+ * spreadsheets in locales whose list separator it is would split `x;=cmd()` there and run the second half.
+ */
 export function csvCell(value: unknown): string {
   const text = cellText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function toCsv<TData>(columns: readonly CsvColumn<TData>[], rows: readonly TData[]): string {
