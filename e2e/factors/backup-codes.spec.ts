@@ -26,6 +26,8 @@ test("backup codes: shown once, each gets in once, and the page warns when few a
   const list = page.getByRole("list", { name: "Your new backup codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);
   const codes = await list.getByRole("listitem").allInnerTexts();
+  // The count above the new codes is theirs, not the one the page was opened with.
+  await expect(page.getByTestId("backup-codes-left")).toHaveText("10 codes left.");
   expect((await dbFactors(request, account.email)).backupCodesLeft).toBe(10);
   // Shown once: coming back shows the count, never the codes.
   await page.reload();

@@ -69,9 +69,13 @@ test("enable 2SV with a text message: questions first, then the wizard; other br
   await a.getByRole("button", { name: "Send code" }).click();
   await expect(a.getByText("We texted a 6-digit code to +1 201 555 0123.")).toBeVisible();
   const code = await readSmsCode(contextA, "+12015550123");
+  // Five digits cannot be the code: said so, and no try is spent (the wrong code after it still has 4 left).
+  await a.getByLabel("Verification code").fill(code.slice(0, 5));
+  await a.getByRole("button", { name: "Verify number" }).click();
+  await expect(a.getByText("Check what you typed: codes have 6 digits, backup codes 10 letters and digits. No try was used.")).toBeVisible();
   await a.getByLabel("Verification code").fill(code === "000000" ? "111111" : "000000");
   await a.getByRole("button", { name: "Verify number" }).click();
-  await expect(a.getByText(/That code isn't right/)).toBeVisible();
+  await expect(a.getByText("That code isn't right. 4 tries left for this code.")).toBeVisible();
   await a.getByLabel("Verification code").fill(code);
   await a.getByRole("button", { name: "Verify number" }).click();
   await expect(a.getByText("+1 201 555 0123 is now a trusted number.")).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { dbSessions } from "../helpers";
-import { dbChallenges, dbSessionLevels, devicePrompt, promptValue, readPromptCode, signInWithPushedCode, trustedBrowserA } from "./helpers";
+import { dbSessions, signOut, strongPassword, submitSignIn } from "../helpers";
+import { dbChallenges, dbSessionLevels, dbTrustedDevices, devicePrompt, promptValue, readPromptCode, signInWithPushedCode, trustedBrowserA } from "./helpers";
 
 // Two browsers, two argon2id sign-ins each: slower than a one-page test on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -47,6 +47,21 @@ test.describe("codes pushed to trusted browsers", () => {
     expect(upgraded).toMatchObject({ aal: 2, revokedAt: null });
     expect((await dbSessions(request, a.email)).find((s) => s.id === challenge!.sessionId)?.revokedAt).not.toBeNull();
 
+    await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  test("a trusted browser signing in is not offered its own pushed code, which it would never be shown", async ({ browser, request }) => {
+    const a = await trustedBrowserA(browser, "Solo Sam");
+    await signOut(a.page);
+    await submitSignIn(a.page, a.email, strongPassword);
+    await expect(a.page).toHaveURL(/\/verify/);
+    // Its only trusted device is itself: nothing here can receive the code.
+    await expect(a.page.getByText("No trusted phone, device, app or passkey can confirm it's you right now.")).toBeVisible();
+    await expect(a.page.getByRole("radio", { name: /Your trusted devices/ })).toHaveCount(0);
+    // It is still a trusted browser that receives codes, and another browser is offered it.
+    expect(await dbTrustedDevices(request, a.email)).toEqual([expect.objectContaining({ receivesCodes: true, revokedAt: null })]);
+    const b = await signInWithPushedCode(browser, a.email);
+    expect((await dbChallenges(request, a.email)).map((c) => c.method)).toEqual(["device"]);
     await Promise.all([a.context.close(), b.context.close()]);
   });
 

@@ -34,6 +34,8 @@ export function challengeFeedback(error: unknown): ChallengeFeedback {
       return { key: "smsUnsupported" };
     case "NO_TRUSTED_DEVICE":
       return { key: "noTrustedDevice" };
+    case "CODE_FORMAT":
+      return { key: "codeFormat" };
     default:
       return { key: "notValid" };
   }

@@ -16,7 +16,8 @@ export type VerifyChallengeError =
   | "TOO_MANY_TRIES"
   | "EXPIRED"
   | "NOT_VALID"
-  | "DENIED";
+  | "DENIED"
+  | "CODE_FORMAT";
 
 type Outcome =
   | { ok: true; challenge: Challenge }
@@ -38,6 +39,8 @@ export async function verifyChallenge(input: {
   const code = input.code.replace(/\s+/g, "");
   // The id comes back from a form: anything but a UUID names no challenge (and Postgres would refuse to compare it).
   if (!z.uuid().safeParse(input.challengeId).success) throw new AppError<VerifyChallengeError>("NOT_VALID");
+  // Five digits, or a letter, cannot be the code: the person mistyped, nobody guessed, so no try is spent.
+  if (!/^\d{6}$/.test(code)) throw new AppError<VerifyChallengeError>("CODE_FORMAT");
 
   // Failures must be committed even though the call fails, so the transaction returns an outcome, not a throw.
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
@@ -57,7 +60,7 @@ export async function verifyChallenge(input: {
     if (challenge.expiresAt <= now) return { ok: false, code: "EXPIRED" };
     if (challenge.attempts >= maxTriesPerCode) return { ok: false, code: "TOO_MANY_TRIES" };
 
-    if (!/^\d{6}$/.test(code) || !codeMatches(challenge.id, code, challenge.codeHash)) {
+    if (!codeMatches(challenge.id, code, challenge.codeHash)) {
       const attempts = challenge.attempts + 1;
       await tx.update(challenges).set({ attempts }).where(eq(challenges.id, challenge.id));
       const failures = await countFailure(tx, challenge.userId, now, challenge.purpose);

@@ -16,7 +16,11 @@ import { blockedUntil, countFailure, lockLockoutRow } from "./second-factor-lock
 import { matchTotpStep } from "./totp/totp-rules";
 
 export type HeldCodeMethod = "totp" | "backup_code";
-export type VerifyHeldCodeError = "LOCKED" | "WRONG_HELD_CODE" | "CODE_USED" | "NO_AUTHENTICATOR";
+export type VerifyHeldCodeError = "LOCKED" | "WRONG_HELD_CODE" | "CODE_USED" | "NO_AUTHENTICATOR" | "CODE_FORMAT";
+
+/** Whether what was typed has the shape of the code at all: six digits from the app, or a backup code. */
+const looksLikeCode = (method: HeldCodeMethod, typed: string) =>
+  method === "totp" ? /^\d{6}$/.test(typed.replace(/\s+/g, "")) : normaliseBackupCode(typed) !== null;
 
 type Check = "passed" | "wrong" | "used" | "none";
 
@@ -35,6 +39,8 @@ export async function verifyHeldCode(input: {
   now?: Date;
 }) {
   const now = input.now ?? new Date();
+  // A mistyped shape cannot be the code: the person is told so, and no try is spent.
+  if (!looksLikeCode(input.method, input.code)) throw new AppError<VerifyHeldCodeError>("CODE_FORMAT");
   const outcome = await db.transaction(async (tx) => {
     // Both rows locked in one round trip (the app's row only matters for a TOTP code).
     const [lockout, app] = await Promise.all([lockLockoutRow(tx, input.userId), input.method === "totp" ? lockAuthenticator(tx, input.userId) : null]);

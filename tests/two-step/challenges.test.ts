@@ -127,6 +127,26 @@ describe("tries per code", () => {
   });
 });
 
+describe("a mistyped shape", () => {
+  it("five digits or a letter cannot be the code: refused as CODE_FORMAT, no try spent, nothing counted", async () => {
+    const account = await makeAccount();
+    const now = new Date();
+    const { challengeId } = await sendSms(account, now);
+    const code = await lastCode(account.e164);
+    for (const typed of [code.slice(0, 5), `${code.slice(0, 5)}O`, `${code}1`, ""]) {
+      const result = await failure(verifyChallenge({ challengeId, sessionId: account.sessionId, purpose: "sign_in", code: typed, now }));
+      expect(result.code).toBe("CODE_FORMAT");
+    }
+    expect((await challengeRow(challengeId)).attempts).toBe(0);
+    expect(await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, account.user.id))).toEqual([
+      expect.objectContaining({ consecutiveFailures: 0 }),
+    ]);
+    // Spaces are not part of the shape: the right code with one in it still passes.
+    await verifyChallenge({ challengeId, sessionId: account.sessionId, purpose: "sign_in", code: `${code.slice(0, 3)} ${code.slice(3)}`, now });
+    expect((await challengeRow(challengeId)).consumedAt).not.toBeNull();
+  });
+});
+
 describe("consecutive failures on the account", () => {
   it("the 101st consecutive failure is refused: LOCKED for good, even with the right code and for new codes", async () => {
     const account = await makeAccount();

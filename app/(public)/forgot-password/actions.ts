@@ -18,6 +18,7 @@ import { startRecovery } from "@/lib/recovery/start-recovery";
 import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
 import { readSecondFactorProof } from "@/lib/two-step/check-second-factor";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { listSecondFactorOptions, recoveryKinds, parseSecondFactorChoice } from "@/lib/two-step/second-factor-options";
 import { safeErrorMessage } from "@/lib/messaging/safe-error-message";
 import { emailSchema } from "@/lib/validation/account";
@@ -75,7 +76,7 @@ export async function sendRecoveryCodeAction(_prev: SendState, formData: FormDat
   if (!parsed) return { error: { key: "noMethods" } };
   try {
     const issued = await sendRecoveryCode({ attempt, ...parsed, locale: await getLocale(), request: await requestContext() });
-    return codeSendState(issued, choice, await listSecondFactorOptions(attempt.userId, { kinds: recoveryKinds }));
+    return codeSendState(issued, choice, await listSecondFactorOptions(attempt.userId, { kinds: recoveryKinds, exceptDeviceToken: await readDeviceToken() }));
   } catch (error) {
     if (error instanceof AppError && error.code === "ATTEMPT_INVALID") redirect("/forgot-password/verify");
     return { error: challengeFeedback(error), choice };

@@ -6,6 +6,7 @@ import { signOutAction } from "@/app/(account)/account/actions";
 import { SignInChallenge } from "@/components/two-step/sign-in-challenge";
 import { requirePendingSecondStep } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { listSecondFactorOptions } from "@/lib/two-step/second-factor-options";
 import { sendSignInCodeAction } from "./actions";
 
@@ -17,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user } = await requirePendingSecondStep();
   const callbackUrl = safeRedirect((await searchParams).callbackUrl);
-  const [t, options] = await Promise.all([getTranslations("verify"), listSecondFactorOptions(user.id)]);
+  const [t, options] = await Promise.all([
+    getTranslations("verify"),
+    // A code pushed to the browser that asks is never shown to it (it would wait for nothing): not offered here.
+    listSecondFactorOptions(user.id, { exceptDeviceToken: await readDeviceToken() }),
+  ]);
   return (
     <ClientMessages namespaces={["codeChallenge"]}>
       <div className="mx-auto max-w-md">

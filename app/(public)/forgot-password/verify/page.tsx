@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/card";
 import { CodeChallenge } from "@/components/two-step/code-challenge";
 import { recoveryAttemptStatus } from "@/lib/recovery/recovery-attempt-status";
 import { readRecoveryAttempt } from "@/lib/recovery/recovery-cookie";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { listSecondFactorOptions, recoveryKinds } from "@/lib/two-step/second-factor-options";
 import { sendRecoveryCodeAction, verifyRecoveryCodeAction } from "../actions";
 
@@ -34,7 +35,7 @@ export default async function RecoveryCodePage() {
           <>
             <p className="mt-2 text-sm text-slate-600">{t("codeLead")}</p>
             <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
-              <CodeChallenge options={await listSecondFactorOptions(attempt.userId, { kinds: recoveryKinds })} send={sendRecoveryCodeAction} verify={verifyRecoveryCodeAction} verifyLabel={t("codeVerify")} />
+              <CodeChallenge options={await listSecondFactorOptions(attempt.userId, { kinds: recoveryKinds, exceptDeviceToken: await readDeviceToken() })} send={sendRecoveryCodeAction} verify={verifyRecoveryCodeAction} verifyLabel={t("codeVerify")} />
             </div>
           </>
         )}

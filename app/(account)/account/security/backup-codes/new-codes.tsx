@@ -5,23 +5,33 @@ import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-/** "Get new codes", then the ten codes — shown this once — with copy, download and print. */
-export function NewBackupCodes({ action, hasCodes }: { action: () => Promise<{ codes: string[] }>; hasCodes: boolean }) {
+/**
+ * How many codes are left and "Get new codes", then the ten new codes — shown this once — with copy, download and
+ * print. The count follows the new codes (the page itself is not read again).
+ */
+export function NewBackupCodes({ action, left, low }: { action: () => Promise<{ codes: string[] }>; left: number; low: boolean }) {
   const t = useTranslations("backupCodes");
   const [state, formAction] = useActionState(async () => action(), { codes: [] as string[] });
   const [copied, setCopied] = useState(false);
   const text = state.codes.join("\n");
 
+  const count = <p className="text-sm text-slate-700" data-testid="backup-codes-left">{t("left", { count: state.codes.length || left })}</p>;
+
   if (!state.codes.length) {
     return (
-      <form action={formAction} className="space-y-3">
-        {hasCodes && <p className="text-sm text-slate-600">{t("replaceWarning")}</p>}
-        <SubmitButton pendingLabel={t("creating")}>{hasCodes ? t("regenerate") : t("create")}</SubmitButton>
-      </form>
+      <>
+        {count}
+        {low && <Notice tone="warning">{t("runningLow", { count: left })}</Notice>}
+        <form action={formAction} className="space-y-3">
+          {left > 0 && <p className="text-sm text-slate-600">{t("replaceWarning")}</p>}
+          <SubmitButton pendingLabel={t("creating")}>{left > 0 ? t("regenerate") : t("create")}</SubmitButton>
+        </form>
+      </>
     );
   }
   return (
     <div className="space-y-4">
+      {count}
       <Notice tone="warning">{t("showOnce")}</Notice>
       <ol className="grid grid-cols-1 gap-2 font-mono text-base text-slate-900 sm:grid-cols-2" aria-label={t("yourCodes")} data-testid="backup-codes">
         {state.codes.map((c) => (

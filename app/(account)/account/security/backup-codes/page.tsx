@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
-import { Card, Notice } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { lowBackupCodes } from "@/lib/two-step/backup-codes/backup-code-rules";
 import { countBackupCodes } from "@/lib/two-step/backup-codes/count-backup-codes";
 import { requireManage } from "../_components/require-manage";
@@ -23,9 +23,7 @@ export default async function BackupCodesPage() {
         <ManageHeader back={t("back")} title={t("title")} lead={t("lead")} />
         <Card title={t("status")}>
           <div className="space-y-4">
-            <p className="text-sm text-slate-700" data-testid="backup-codes-left">{t("left", { count: left })}</p>
-            {left > 0 && left <= lowBackupCodes && <Notice tone="warning">{t("runningLow", { count: left })}</Notice>}
-            <NewBackupCodes action={createBackupCodesAction} hasCodes={left > 0} />
+            <NewBackupCodes action={createBackupCodesAction} left={left} low={left > 0 && left <= lowBackupCodes} />
           </div>
         </Card>
       </div>
