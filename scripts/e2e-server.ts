@@ -21,6 +21,8 @@ const env: NodeJS.ProcessEnv = {
   // The suite counts accounts and events: no synthetic population (scripts/prepare-db.ts).
   STEPWISE_DEMO_POPULATION: "0",
   WEBAUTHN_ORIGIN: `http://localhost:${process.env.E2E_PORT ?? "3100"}`,
+  // Links in the emails the dev inbox shows lead back to this server.
+  APP_URL: process.env.APP_URL ?? `http://localhost:${process.env.E2E_PORT ?? "3100"}`,
 };
 if (!env.DATABASE_URL) env.DATA_DIR = join(mkdtempSync(join(tmpdir(), "stepwise-e2e-")), "pglite");
 

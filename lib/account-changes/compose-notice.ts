@@ -33,7 +33,8 @@ export function appOrigin(): string {
       return new URL(configured).origin;
     } catch {}
   }
-  return "http://localhost:3000";
+  // `npm start` serves on PORT (default 3000).
+  return `http://localhost:${process.env.PORT || 3000}`;
 }
 
 export const appLink = (path: string) => `${appOrigin()}${path}`;
