@@ -183,6 +183,11 @@ test("guardrails: saving needs a fresh confirmation, then the thresholds are sto
   await page.getByRole("button", { name: "Save guardrails" }).click();
   await expect(page.getByText("Confirm it's you first: guardrails")).toBeVisible();
   expect(await dbAudit(request, "wave.guardrails")).toHaveLength(audited);
+  // Cancelling the confirmation comes back to the wave, not to the account page.
+  const wavePage = page.url();
+  await page.getByRole("link", { name: "Confirm it's you" }).first().click();
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(wavePage);
 
   await confirmItsYou(page, "approver@stepwise.test");
   await sms.fill("35");

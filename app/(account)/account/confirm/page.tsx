@@ -67,7 +67,9 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
         <p className="mt-2 text-sm text-slate-600">{t("lead", { action })}</p>
         <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{body}</div>
         <p className="mt-4 text-sm">
-          <Link href="/account" className="font-medium text-slate-700 underline-offset-2 hover:underline">
+          {/* Staff pages show without a confirmation (only their changes need one): back there. An account page that
+              needs one to open would only send the person here again. */}
+          <Link href={action === "rollout" || action === "staff" ? next : "/account"} className="font-medium text-slate-700 underline-offset-2 hover:underline">
             {t("cancel")}
           </Link>
         </p>
