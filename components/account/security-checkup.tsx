@@ -92,7 +92,7 @@ export async function SecurityCheckup({
                     <span>{s.when}</span>
                     {s.state !== "active" && (
                       <span
-                        className={`rounded-full px-2 py-0.5 text-xs font-semibold ${
+                        className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${
                           s.state === "incomplete" ? "bg-amber-100 text-amber-900" : s.state === "current" ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700"
                         }`}
                       >

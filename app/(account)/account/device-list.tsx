@@ -32,7 +32,7 @@ export function DeviceList({ devices }: { devices: Device[] }) {
               <p className="font-medium text-slate-900">
                 {d.label}
                 {d.current && (
-                  <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisDevice")}</span>
+                  <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisDevice")}</span>
                 )}
               </p>
               <p className="text-sm text-slate-600">

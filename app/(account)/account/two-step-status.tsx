@@ -33,7 +33,7 @@ export async function TwoStepStatus({ availability, country, enabled }: { availa
   return (
     <Card
       title={t("twoStep")}
-      actions={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-badge">{badge.text}</span>}
+      actions={<span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-badge">{badge.text}</span>}
     >
       <p className="text-sm text-slate-700" data-testid="two-step-availability">{detail}</p>
     </Card>

@@ -68,7 +68,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
 
         <Card
           title={t("twoStep")}
-          actions={<span className={`rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-status">{badge.text}</span>}
+          actions={<span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-status">{badge.text}</span>}
         >
           <div className="space-y-4 text-sm text-slate-700">
             {status.status === "enabled" && (

@@ -18,7 +18,7 @@ export async function DeviceRows({
           <div>
             <p className="font-medium text-slate-900">
               {d.label}
-              {d.current && <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisBrowser")}</span>}
+              {d.current && <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisBrowser")}</span>}
             </p>
             <p className="text-slate-600">{t("trustedSince", { date: format.dateTime(d.createdAt, { dateStyle: "medium" }) })}</p>
           </div>

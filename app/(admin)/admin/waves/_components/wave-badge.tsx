@@ -13,10 +13,10 @@ export function WaveBadge({ phase, percent, paused }: { phase: WavePhase; percen
   const { text, tone } = look[phase];
   return (
     <span className="inline-flex flex-wrap gap-1">
-      <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone}`} data-testid="wave-phase">
+      <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone}`} data-testid="wave-phase">
         {phase === "live" ? `Live · ramping ${percent}%` : text}
       </span>
-      {paused && <span className="rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-semibold text-red-800">Paused</span>}
+      {paused && <span className="inline-block whitespace-nowrap rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-semibold text-red-800">Paused</span>}
     </span>
   );
 }
