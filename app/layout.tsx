@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { LazyDevicePrompts } from "@/components/two-step/lazy-device-prompts";
 import { currentSession } from "@/lib/auth/current-user";
+import { isStaffPage } from "@/lib/layout/staff-page";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { thisBrowsersReceiver } from "@/lib/two-step/push/this-browsers-receiver";
 import "./globals.css";
@@ -19,6 +20,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations("common");
   const mayReceivePrompts = await isPromptReceiver(await currentSession());
+  // The staff console's tables (audit, regions, staff) need the width; account pages read better narrow.
+  const width = (await isStaffPage()) ? "max-w-7xl" : "max-w-5xl";
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
@@ -27,8 +30,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         {/* Locale, time zone and formats for every client component; each page adds the messages it renders. */}
         <ClientMessages namespaces={[]}>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full flex-1 max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
+          <SiteHeader width={width} />
+          <main id="main" className={`mx-auto w-full flex-1 ${width} px-4 py-8 sm:px-6 sm:py-12`}>
             {children}
           </main>
           <SiteFooter />

@@ -9,13 +9,13 @@ import { Logo } from "./logo";
  * full load lets it (and <html lang>, and the footer) follow the page — staff pages are English, account pages in
  * the account's language.
  */
-export async function SiteHeader() {
+export async function SiteHeader({ width }: { width: string }) {
   const t = await getTranslations("common");
   const current = await currentSession();
   const link = "whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 sm:px-3 hover:bg-slate-100 hover:text-slate-900";
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label={t("mainNavigation")} className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-3 sm:px-6">
+      <nav aria-label={t("mainNavigation")} className={`mx-auto flex ${width} items-center justify-between gap-2 px-4 py-3 sm:px-6`}>
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose, see above */}
         <a href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <Logo />

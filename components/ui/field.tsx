@@ -6,14 +6,16 @@ const control =
 interface FieldProps {
   id: string;
   label: string;
+  /** For a field whose row already says what it is (a table row): the label is read out, not shown. */
+  hideLabel?: boolean;
   error?: string;
   hint?: ReactNode;
 }
 
-function FieldShell({ id, label, error, hint, children }: FieldProps & { children: ReactNode }) {
+function FieldShell({ id, label, hideLabel, error, hint, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-800"}>
         {label}
       </label>
       {children}
@@ -35,9 +37,9 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export function TextField({ id, label, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ id, label, hideLabel, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error} hint={hint}>
       <input
         id={id}
         name={id}
@@ -53,13 +55,14 @@ export function TextField({ id, label, error, hint, className, ...input }: Field
 export function SelectField({
   id,
   label,
+  hideLabel,
   error,
   hint,
   children,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error} hint={hint}>
       <select
         id={id}
         name={id}

@@ -32,7 +32,7 @@ test.describe("forgot password without 2SV", () => {
     await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
 
     await page.getByRole("button", { name: "Reset password" }).click();
-    await expect(formAlerts(page)).toHaveText(["Enter your answer.", "Enter your answer.", "Enter your answer.", "Enter your password.", "Enter the new password again."]);
+    await expect(formAlerts(page)).toHaveText(["Enter your answer.", "Enter your answer.", "Enter your answer.", "Enter a new password.", "Enter the new password again."]);
     await expectAccessible(page);
 
     for (const q of questions) await page.getByLabel(q.question).fill(q.answer);

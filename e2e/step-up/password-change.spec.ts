@@ -36,7 +36,7 @@ test.describe("step-up before a password change", () => {
 
     // Bad input: field messages, nothing kept, nothing stored.
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(formAlerts(page)).toHaveText(["Enter your current password.", "Enter your password.", "Enter the new password again."]);
+    await expect(formAlerts(page)).toHaveText(["Enter your current password.", "Enter a new password.", "Enter the new password again."]);
     await page.getByLabel("Current password").fill("not-my-password");
     await page.getByLabel("New password", { exact: true }).fill(newPassword);
     await page.getByLabel("Re-enter new password").fill(newPassword);

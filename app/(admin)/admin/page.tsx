@@ -100,10 +100,13 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
   const methods = d.methodMix.map((m, i) => ({ name: methodName(m.method), value: m.count, share: m.count / (methodTotal || 1), colour: seriesColour(i) }));
 
   const outcomes = d.challengeOutcomes.totals;
+  // Shares are of the checks that ended one way or another: a code can fail several times before it passes, and codes
+  // from an authenticator app pass without being sent, so shares of "sent" added up to more than 100 %.
+  const checked = outcomes.passed + outcomes.failed + outcomes.denied;
   const outcomeItems = (["sent", "passed", "failed", "denied", "locked"] as const).map((k) => ({
     name: k[0]!.toUpperCase() + k.slice(1),
     value: outcomes[k],
-    label: k === "sent" ? formatCount(outcomes[k]) : `${formatCount(outcomes[k])} · ${formatShare(outcomes.sent ? outcomes[k] / outcomes.sent : null)}`,
+    label: k === "sent" ? formatCount(outcomes[k]) : `${formatCount(outcomes[k])} · ${formatShare(checked ? outcomes[k] / checked : null)}`,
     colour: OUTCOME_COLOURS[k],
   }));
   const anyOutcome = Object.values(outcomes).some((n) => n > 0);
@@ -181,7 +184,7 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
       <ChartCard
         id="challenges"
         title="Sign-in challenge outcomes"
-        description="Second-step codes sent in the period and how they ended (shares are of codes sent; locked = a wrong code that made the account wait)."
+        description="Second-step codes sent in the period and how each check ended (shares are of checks: passed, failed or denied; locked = a wrong code that made the account wait)."
         empty={anyOutcome ? null : "No second-step codes were sent in this period — outcomes appear here as accounts with two-step verification sign in."}
         table={{
           caption: "Challenge outcomes by method",
@@ -195,7 +198,7 @@ function Charts({ dashboard: d, nameOf, period }: { dashboard: Dashboard; nameOf
         <BarListChart
           items={outcomeItems}
           nameWidth={72}
-          label={`${formatCount(outcomes.sent)} codes sent: ${formatCount(outcomes.passed)} passed (${formatShare(outcomes.sent ? outcomes.passed / outcomes.sent : null)}), ${formatCount(outcomes.failed)} failed, ${formatCount(outcomes.denied)} denied, ${formatCount(outcomes.locked)} locked.`}
+          label={`${formatCount(outcomes.sent)} codes sent; of ${formatCount(checked)} checks ${formatCount(outcomes.passed)} passed (${formatShare(checked ? outcomes.passed / checked : null)}), ${formatCount(outcomes.failed)} failed, ${formatCount(outcomes.denied)} denied; ${formatCount(outcomes.locked)} locked.`}
         />
       </ChartCard>
 

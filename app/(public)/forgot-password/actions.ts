@@ -106,7 +106,7 @@ export async function resetWithRecoveryKeyAction(_prev: NewPasswordState, formDa
   const attempt = await openAttempt();
   const newPassword = String(formData.get("newPassword") ?? "");
   const confirmPassword = String(formData.get("confirmPassword") ?? "");
-  if (!newPassword) return { errors: { newPassword: "passwordRequired" } };
+  if (!newPassword) return { errors: { newPassword: "newPasswordRequired" } };
   if (confirmPassword !== newPassword) return { errors: { confirmPassword: confirmPassword ? "passwordMismatch" : "confirmRequired" } };
   try {
     const result = await resetPasswordWithRecoveryKey({ attempt, newPassword, userAgent: (await headers()).get("user-agent") ?? "" });

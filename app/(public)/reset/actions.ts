@@ -20,7 +20,7 @@ export async function resetWithEmailLinkAction(_prev: ResetState, formData: Form
 
   const errors: Record<string, string> = {};
   if (withQuestions) for (const n of [1, 2, 3] as const) if (!answers[n].trim()) errors[`answer${n}`] = "answerRequired";
-  if (!newPassword) errors.newPassword = "passwordRequired";
+  if (!newPassword) errors.newPassword = "newPasswordRequired";
   if (!confirmPassword) errors.confirmPassword = "confirmRequired";
   else if (newPassword && confirmPassword !== newPassword) errors.confirmPassword = "passwordMismatch";
   if (Object.keys(errors).length) return { errors };

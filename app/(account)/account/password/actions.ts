@@ -24,7 +24,7 @@ export async function changePasswordAction(_prev: PasswordState, formData: FormD
   // Passwords are secrets: nothing typed is ever sent back to the form.
   const errors: Record<string, string> = {};
   if (!currentPassword) errors.currentPassword = "currentPasswordRequired";
-  if (!newPassword) errors.newPassword = "passwordRequired";
+  if (!newPassword) errors.newPassword = "newPasswordRequired";
   if (!confirmPassword) errors.confirmPassword = "confirmRequired";
   else if (newPassword && confirmPassword !== newPassword) errors.confirmPassword = "passwordMismatch";
   if (Object.keys(errors).length) return { errors };

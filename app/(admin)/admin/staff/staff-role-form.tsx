@@ -10,17 +10,18 @@ export function StaffRoleForm({ confirmHref, email = "", role = "viewer", compac
   const [state, action] = useActionState<StaffRoleState | null, FormData>(setStaffRoleAction, null);
   const id = compact ? `role-${email}` : "role";
   return (
-    <form action={action} className={compact ? "flex flex-wrap items-end gap-2" : "space-y-4"} key={state?.ok ? state.message : "form"}>
+    // In a row of the team table the row says whose role it is: the labels are read out, not shown.
+    <form action={action} className={compact ? "flex flex-wrap items-start gap-2" : "space-y-4"} key={state?.ok ? state.message : "form"}>
       {compact ? (
         <input type="hidden" name="email" value={email} />
       ) : (
         <TextField id="email" label="Account email" type="email" autoComplete="off" defaultValue={state?.ok ? "" : (state?.email ?? email)} required />
       )}
       <div className={compact ? "w-36" : "max-w-xs"}>
-        <SelectField id={id} name="role" label={compact ? `Role for ${email}` : "Role"} defaultValue={state?.ok ? role : (state?.role ?? role)}>
-          <option value="viewer">Viewer — read only</option>
-          <option value="operator">Operator — plan, request, pause</option>
-          <option value="admin">Admin — approve, staff, policy</option>
+        <SelectField id={id} name="role" label={compact ? `Role for ${email}` : "Role"} hideLabel={compact} defaultValue={state?.ok ? role : (state?.role ?? role)}>
+          <option value="viewer">{compact ? "Viewer" : "Viewer — read only"}</option>
+          <option value="operator">{compact ? "Operator" : "Operator — plan, request, pause"}</option>
+          <option value="admin">{compact ? "Admin" : "Admin — approve, staff, policy"}</option>
           <option value="user">No staff role</option>
         </SelectField>
       </div>
@@ -29,6 +30,8 @@ export function StaffRoleForm({ confirmHref, email = "", role = "viewer", compac
           id={compact ? `reason-${email}` : "reason"}
           name="reason"
           label={compact ? `Reason for ${email}` : "Reason"}
+          hideLabel={compact}
+          placeholder={compact ? "Reason (audit log)" : undefined}
           hint={compact ? undefined : "Why this person needs this role. It goes into the audit log."}
           autoComplete="off"
           maxLength={500}
