@@ -76,7 +76,7 @@ describe("assessAccountSecurity", () => {
     expect(statuses({ ...secure, twoStepEnabled: false, recoveryKeyConfirmed: false, secondFactors: 0 })).toEqual({
       twoStep: "fix /account/security/enable",
       recoveryKey: "fix /account/security/enable",
-      trustedFactors: "fix /account/security",
+      trustedFactors: "fix /account/security/enable",
     });
     expect(statuses({ ...secure, recoveryKeyConfirmed: false })).toMatchObject({ recoveryKey: "fix /account/recovery-key" });
     expect(statuses({ ...secure, secondFactors: 1 })).toMatchObject({ trustedFactors: "fix /account/security" });

@@ -37,11 +37,12 @@ export function assessAccountSecurity(facts: CheckupFacts): { items: CheckItem[]
     facts.twoStepEnabled
       ? { id: "recoveryKey", status: facts.recoveryKeyConfirmed ? "ok" : "fix", href: fixLinks.recoveryKey }
       : { id: "recoveryKey", status: blocked ? "unavailable" : "fix", href: blocked ? fixLinks.security : fixLinks.enable },
-    // One method is a single point of failure: losing that phone or device leaves only the Recovery Key.
+    // One method is a single point of failure: losing that phone or device leaves only the Recovery Key. Without 2SV
+    // the methods are added by turning it on.
     {
       id: "trustedFactors",
       status: facts.secondFactors > 1 ? "ok" : blocked ? "unavailable" : "fix",
-      href: fixLinks.security,
+      href: canEnable ? fixLinks.enable : fixLinks.security,
     },
   ];
   return { items, passed: items.filter((i) => i.status === "ok").length };

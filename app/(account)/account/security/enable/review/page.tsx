@@ -7,6 +7,7 @@ import { WaitingNotice } from "../../_components/waiting-notice";
 import { WizardShell } from "../../_components/wizard-shell";
 import { TurnOnForm } from "./turn-on-form";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("enrollment");
@@ -15,11 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewStep() {
   const { user, session, status, reached } = await loadWizard("review");
-  const [t, format, phones, overview] = await Promise.all([
+  const [t, format, phones, overview, hasQuestions] = await Promise.all([
     getTranslations("enrollment"),
     getFormatter(),
     verifiedPhones(user.id),
     deviceOverview({ userId: user.id, sessionId: session.id }),
+    hasSecurityQuestions(user.id),
   ]);
   const summary = [
     { term: t("review.phones"), value: phones.length ? format.list(phones.map((p) => p.display)) : t("review.none") },
@@ -42,7 +44,7 @@ export default async function ReviewStep() {
             <h2 className="text-sm font-semibold text-slate-900">{t("review.whatHappens")}</h2>
             <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
               <li>{t("review.othersSignedOut", { count: overview.otherSessions.length })}</li>
-              <li>{t("review.questionsDeleted")}</li>
+              {hasQuestions && <li>{t("review.questionsDeleted")}</li>}
               <li>{t("review.emailSent", { email: user.email })}</li>
             </ul>
           </div>
