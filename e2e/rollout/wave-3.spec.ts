@@ -75,7 +75,7 @@ test("a second staff member approves with a comment; France is then offered 2SV 
   await expect(page.getByTestId("wave-phase")).toHaveText("Pending approval");
   await page.getByLabel("Approval comment").fill("Carrier tests passed in all six countries");
   await page.getByRole("button", { name: "Approve launch" }).click();
-  await expect(page.getByText("Approved.")).toBeVisible();
+  await expect(page.getByText("Approved. The wave is live in all its countries.")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("wave-phase")).toHaveText("Complete");
 

@@ -27,6 +27,12 @@ const doneMessages: Record<string, string> = {
   resume: "Resumed. The wave is back on its plan.",
 };
 
+/** After approval the wave is scheduled, or already live (it starts on approval): the notice says which. */
+function approvedMessage(phase: string) {
+  if (phase === "scheduled") return doneMessages.approve;
+  return phase === "complete" ? "Approved. The wave is live in all its countries." : "Approved. The wave is live; its ramp steps follow on their own.";
+}
+
 export default async function WavePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { actor, sessionId } = await staffContext("viewer");
   const id = parseRecordId((await params).id);
@@ -59,7 +65,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
           <WaveBadge phase={wave.phase} percent={wave.percent} paused={!!wave.pausedAt} />
         </div>
       </div>
-      {done && doneMessages[done] && <Notice tone="success">{doneMessages[done]}</Notice>}
+      {done && doneMessages[done] && <Notice tone="success">{done === "approve" ? approvedMessage(wave.phase) : doneMessages[done]}</Notice>}
       {wave.pausedAt && <Notice tone="warning">Paused {formatUtc(wave.pausedAt)}: {wave.pauseReason}. New enrollments are stopped in its countries; enrolled accounts keep 2SV.</Notice>}
 
       <Card title="Plan">
