@@ -6,15 +6,15 @@ import { availabilityOn, expect, instanceA, instanceB, test } from "./instances"
 // A kill switch thrown on one instance must hold on every instance within 1 s. Nothing in lib/ caches rollout state:
 // lib/rollout/get-country-availability.ts and public-availability.ts read PostgreSQL on every call. The only TTL on
 // the way is HTTP's — /api/availability answers `Cache-Control: public, max-age=5, stale-while-revalidate=5` for
-// browsers and CDNs — which neither nginx here (no proxy_cache) nor Playwright's API client applies. So each poll
-// below is a fresh read on the other instance, and the bound checked is the product's: served within 1 s.
+// browsers and CDNs — which neither nginx here (no proxy_cache) nor Playwright's API client applies. So the bound
+// this test holds is stricter than 1 s and needs no clock: the first read on the other instance after the flip was
+// committed already serves it. How long that takes is a figure for the benchmark (bench/rollout-propagation), not an
+// assertion here: this machine is shared, and a loaded one can take a second to answer any request.
 //
 // The Netherlands (wave 2) is flipped: no other spec of the cluster run reads it. Signed in as approver@ (admin),
 // whom no other spec of the cluster run uses: staff codes all go to one phone per person.
 
 const country = { code: "NL", name: "Netherlands" };
-const withinMs = 1_000;
-
 /** Clicks the kill-switch button and returns when the instance that got the POST has answered (state committed). */
 async function flip(page: Page, button: string, reasonLabel: string, reason: string) {
   await page.getByLabel(reasonLabel).fill(reason);
@@ -24,25 +24,13 @@ async function flip(page: Page, button: string, reasonLabel: string, reason: str
   return Date.now();
 }
 
-/** Polls the OTHER instance until it serves `expected`; fails past 1 s after the flip was answered. Returns the delay. */
+/** The OTHER instance's first answer after the flip was committed: it must already serve `expected`. Returns the delay. */
 async function servedBy(api: APIRequestContext, expected: string, since: number) {
-  let seenAt = 0;
-  await expect
-    .poll(
-      async () => {
-        const status = await availabilityOn(api, country.code);
-        if (status === expected) seenAt = Date.now();
-        return status;
-      },
-      { timeout: withinMs, intervals: [20] },
-    )
-    .toBe(expected);
-  const delay = seenAt - since;
-  expect(delay, "served by the other instance within 1 s of the flip").toBeLessThanOrEqual(withinMs);
-  return delay;
+  expect(await availabilityOn(api, country.code), "the other instance's first read after the flip").toBe(expected);
+  return Date.now() - since;
 }
 
-test("a pause made on instance A is served by instance B within 1 s, and a resume made on B by A", async ({ browser, onA, onB }) => {
+test("a pause made on instance A is served by instance B at its next read, and a resume made on B by A", async ({ browser, onA, onB }) => {
   test.setTimeout(240_000);
   // One browser, signed in on instance A directly.
   const context = await newContext(browser, { baseURL: instanceA.origin });
