@@ -1,4 +1,6 @@
+import { and, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db";
+import { auditLog } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor, type AuditAction, type AuditEntry } from "./record-audit";
 
@@ -9,26 +11,44 @@ import { recordAudit, type Actor, type AuditAction, type AuditEntry } from "./re
 const authorizationRefusals = new Set(["FORBIDDEN", "OWN_REQUEST", "APPOINTED_BY_REQUESTER", "APPOINTED_THE_REQUESTER", "OWN_ROLE"]);
 
 export interface Attempt {
-  action: AuditAction | "staff.page";
+  action: AuditAction | "staff.page" | "staff.action";
   targetType: AuditEntry["targetType"];
   targetId: string;
 }
+
+// The same refusal again within this window is one attempt (a reload, a double click): audit rows are forever.
+const repeatWindowMs = 5 * 60_000;
 
 /**
  * A staff member's refused attempt, as an audit row `staff.denied` (OWASP ASVS 5.0 §16.3.2: failed authorization is
  * logged). Written on its own, outside the attempt's transaction, which rolled back. A failure to write it is logged
  * and never changes the answer the staff member gets.
  */
-export async function recordRefusal(actor: Actor, attempt: Attempt, refusal: unknown) {
+export async function recordRefusal(actor: Actor, attempt: Attempt, refusal: unknown, now = new Date()) {
   const code = refusal instanceof AppError ? refusal.code : typeof refusal === "string" ? refusal : null;
   if (!code || !authorizationRefusals.has(code)) return;
   try {
+    const [repeat] = await db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.actorId, actor.id),
+          eq(auditLog.action, "staff.denied"),
+          eq(auditLog.targetId, attempt.targetId),
+          gt(auditLog.at, new Date(now.getTime() - repeatWindowMs)),
+          sql`${auditLog.after} = ${JSON.stringify({ attempted: attempt.action, refusal: code })}::jsonb`,
+        ),
+      )
+      .limit(1);
+    if (repeat) return;
     await recordAudit(db, {
       actor,
       action: "staff.denied",
       targetType: attempt.targetType,
       targetId: attempt.targetId,
       after: { attempted: attempt.action, refusal: code },
+      at: now,
     });
   } catch {
     console.error(`[audit] could not record a refused ${attempt.action} by ${actor.id}`);

@@ -53,8 +53,12 @@ export async function requireStaff(minimum: Exclude<Role, "user">) {
   const path = await requestedStaffPath();
   const current = await requireUser(path);
   if (!hasRole(current.user.role, minimum)) {
-    // Staff asking for more than their role allows are logged; account holders are simply not staff.
-    if (isStaff(current.user.role)) await recordRefusal(current.user, { action: "staff.page", targetType: "page", targetId: path }, "FORBIDDEN");
+    // Staff asking for more than their role allows are logged (a server action posts to its page's path); account
+    // holders are simply not staff, and staff without 2SV cannot enter the console at all.
+    if (isStaff(current.user.role) && current.user.twoStepEnabledAt) {
+      const attempted = (await headers()).has("next-action") ? "staff.action" : "staff.page";
+      await recordRefusal(current.user, { action: attempted, targetType: "page", targetId: path }, "FORBIDDEN");
+    }
     forbidden();
   }
   // Staff change what millions of accounts are offered: the console itself needs something they own, too.

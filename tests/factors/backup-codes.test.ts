@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { backupCodes, users } from "@/db/schema";
+import { backupCodes, secondFactorLockouts, users } from "@/db/schema";
 import { normaliseBackupCode } from "@/lib/two-step/backup-codes/backup-code-rules";
 import { countBackupCodes } from "@/lib/two-step/backup-codes/count-backup-codes";
 import { createBackupCodes } from "@/lib/two-step/backup-codes/create-backup-codes";
@@ -38,8 +38,12 @@ describe("backup codes", () => {
     expect(await countBackupCodes(user.id)).toBe(9);
     expect(await use(user.id, second!)).toBe("resolved");
     expect(await use(user.id, "aaaaa-aaaaa")).toBe("WRONG_HELD_CODE");
-    // Not the shape of a backup code: a mistype, refused without spending a try.
+    // Not the shape of a backup code: a mistype, refused without counting a failure.
+    const failures = async () => (await db.select().from(secondFactorLockouts).where(eq(secondFactorLockouts.userId, user.id)))[0]?.consecutiveFailures;
+    const before = await failures();
     expect(await use(user.id, "not a code")).toBe("CODE_FORMAT");
+    expect(await use(user.id, "aaaa")).toBe("CODE_FORMAT");
+    expect(await failures()).toBe(before);
     expect(await countBackupCodes(user.id)).toBe(8);
   });
 

@@ -44,4 +44,18 @@ describe("recordRefusal", () => {
     await recordRefusal(staff.viewer, { action: "staff.page", targetType: "page", targetId: "/admin/waves/new" }, "FORBIDDEN");
     expect((await denied()).at(-1)).toMatchObject({ actorId: staff.viewer.id, targetType: "page", after: { attempted: "staff.page", refusal: "FORBIDDEN" } });
   });
+
+  it("writes a repeat (a reload, a double click) once per five minutes: audit rows are kept forever", async () => {
+    const staff = await demoStaff();
+    const t0 = new Date();
+    const attempt = { action: "staff.action", targetType: "page", targetId: "/admin/staff" } as const;
+    const rows = async () => (await denied()).filter((r) => r.actorId === staff.operator.id && r.targetId === "/admin/staff");
+    await recordRefusal(staff.operator, attempt, "FORBIDDEN", t0);
+    await recordRefusal(staff.operator, attempt, "FORBIDDEN", new Date(t0.getTime() + 60_000));
+    expect(await rows()).toHaveLength(1);
+    // Another attempt is its own row; the same one after the window is too.
+    await recordRefusal(staff.operator, { ...attempt, action: "staff.page" }, "FORBIDDEN", new Date(t0.getTime() + 60_000));
+    await recordRefusal(staff.operator, attempt, "FORBIDDEN", new Date(t0.getTime() + 6 * 60_000));
+    expect(await rows()).toHaveLength(3);
+  });
 });

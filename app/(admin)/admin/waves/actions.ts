@@ -69,8 +69,9 @@ export async function waveCommandAction(_prev: CommandState | null, formData: Fo
   redirect(`/admin/waves/${waveId}?done=${command}`);
 }
 
-/** The request time the approval form carried; a form without one (or with junk) matches no request. */
+/** The request time the approval form carried: empty for a wave asked for without one; junk matches no request. */
 function reviewedRequest(value: string | undefined) {
+  if (value === "") return null;
   const at = value ? new Date(value) : null;
   return at && !Number.isNaN(at.getTime()) ? at : new Date(0);
 }

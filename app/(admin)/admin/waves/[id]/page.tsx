@@ -30,7 +30,10 @@ const doneMessages: Record<string, string> = {
 /** After approval the wave is scheduled, or already live (it starts on approval): the notice says which. */
 function approvedMessage(phase: string) {
   if (phase === "scheduled") return doneMessages.approve;
-  return phase === "complete" ? "Approved. The wave is live in all its countries." : "Approved. The wave is live; its ramp steps follow on their own.";
+  if (phase === "live") return "Approved. The wave is live; its ramp steps follow on their own.";
+  if (phase === "complete") return "Approved. The wave is live in all its countries.";
+  // A reload of the notice after the wave moved on (cancelled, sent back): the badge above says where it is.
+  return "Approved.";
 }
 
 export default async function WavePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
