@@ -161,10 +161,14 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         table={table}
         caption="Audit log of staff and system changes"
         empty={
-          <EmptyState
-            message={state.globalFilter ? `No audit entries match “${state.globalFilter}” with these filters.` : "No audit entries match these filters."}
-            onClear={state.clearFilters}
-          />
+          rows.length === 0 ? (
+            <EmptyState message="No staff actions yet. Launches, approvals, pauses and role changes appear here as they happen." />
+          ) : (
+            <EmptyState
+              message={state.globalFilter ? `No audit entries match “${state.globalFilter}” with these filters.` : "No audit entries match these filters."}
+              onClear={state.clearFilters}
+            />
+          )
         }
       />
       <Pagination table={table} />
