@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CheckItem } from "@/app/(account)/account/security-checkup";
 import { fixLinks } from "@/app/(account)/account/security-checkup";
+import { pillClass } from "@/components/ui/pill";
 
 export interface RecentSignIn {
   id: string;
@@ -92,9 +93,9 @@ export async function SecurityCheckup({
                     <span>{s.when}</span>
                     {s.state !== "active" && (
                       <span
-                        className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${
-                          s.state === "incomplete" ? "bg-amber-100 text-amber-900" : s.state === "current" ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700"
-                        }`}
+                        className={pillClass(
+                          s.state === "incomplete" ? "bg-amber-100 text-amber-900" : s.state === "current" ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700",
+                        )}
                       >
                         {t(`signIns.${s.state}`)}
                       </span>

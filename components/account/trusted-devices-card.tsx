@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { RemoveDeviceConfirm } from "./remove-device-confirm";
+import { currentPillClass } from "@/components/ui/pill";
 
 export interface TrustedDeviceRow {
   id: string;
@@ -39,7 +40,7 @@ export async function TrustedDevicesCard({ devices, confirmId, removed }: { devi
                 <div>
                   <p className="font-medium text-slate-900">
                     {d.label}
-                    {d.current && <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisBrowser")}</span>}
+                    {d.current && <span className={currentPillClass}>{t("thisBrowser")}</span>}
                   </p>
                   <p className="text-sm text-slate-600">
                     {t("trustedSince", { date: d.trustedSince })}

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { revokeDeviceAction, revokeOtherDevicesAction } from "./actions";
+import { currentPillClass } from "@/components/ui/pill";
 
 interface Device {
   id: string;
@@ -32,7 +33,7 @@ export function DeviceList({ devices }: { devices: Device[] }) {
               <p className="font-medium text-slate-900">
                 {d.label}
                 {d.current && (
-                  <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisDevice")}</span>
+                  <span className={currentPillClass}>{t("thisDevice")}</span>
                 )}
               </p>
               <p className="text-sm text-slate-600">

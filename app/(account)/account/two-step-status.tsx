@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import type { Availability } from "@/lib/rollout/availability";
+import { pillClass } from "@/components/ui/pill";
 
 export async function TwoStepStatus({ availability, country, enabled }: { availability: Availability; country: string; enabled: boolean }) {
   const t = await getTranslations("account");
@@ -33,7 +34,7 @@ export async function TwoStepStatus({ availability, country, enabled }: { availa
   return (
     <Card
       title={t("twoStep")}
-      actions={<span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-badge">{badge.text}</span>}
+      actions={<span className={pillClass(badge.tone, "px-2.5 py-1")} data-testid="two-step-badge">{badge.text}</span>}
     >
       <p className="text-sm text-slate-700" data-testid="two-step-availability">{detail}</p>
     </Card>

@@ -19,6 +19,7 @@ import { verifiedPhones } from "./_components/phone-data";
 import { TrustBrowserButton } from "./_components/trust-browser-button";
 import { WaitingNotice } from "./_components/waiting-notice";
 import { trustThisBrowserAction } from "./enable/actions";
+import { pillClass } from "@/components/ui/pill";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("security");
@@ -68,7 +69,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
 
         <Card
           title={t("twoStep")}
-          actions={<span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-1 text-xs font-semibold ${badge.tone}`} data-testid="two-step-status">{badge.text}</span>}
+          actions={<span className={pillClass(badge.tone, "px-2.5 py-1")} data-testid="two-step-status">{badge.text}</span>}
         >
           <div className="space-y-4 text-sm text-slate-700">
             {status.status === "enabled" && (

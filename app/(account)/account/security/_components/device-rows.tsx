@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { currentPillClass } from "@/components/ui/pill";
 
 /** Trusted browsers, this one marked; `action` renders a per-row control (e.g. Remove). */
 export async function DeviceRows({
@@ -18,7 +19,7 @@ export async function DeviceRows({
           <div>
             <p className="font-medium text-slate-900">
               {d.label}
-              {d.current && <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("thisBrowser")}</span>}
+              {d.current && <span className={currentPillClass}>{t("thisBrowser")}</span>}
             </p>
             <p className="text-slate-600">{t("trustedSince", { date: format.dateTime(d.createdAt, { dateStyle: "medium" }) })}</p>
           </div>

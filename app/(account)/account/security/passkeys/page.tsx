@@ -10,6 +10,7 @@ import { requireManage } from "../_components/require-manage";
 import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "./actions";
 import { PasskeyItem } from "./passkey-item";
 import { ManageHeader } from "../_components/manage-header";
+import { pillClass } from "@/components/ui/pill";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("passkeys");
@@ -32,7 +33,7 @@ export default async function PasskeysPage() {
                   <PasskeyItem id={k.id} name={k.name}>
                     <p className="font-medium text-slate-900">{k.name}</p>
                     <p className="mt-1">
-                      <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${k.deviceType === "multiDevice" ? "bg-brand-50 text-brand-800" : "bg-slate-100 text-slate-700"}`}>
+                      <span className={pillClass(k.deviceType === "multiDevice" ? "bg-brand-50 text-brand-800" : "bg-slate-100 text-slate-700")}>
                         {k.deviceType === "multiDevice" ? t("synced") : t("deviceBound")}
                       </span>
                     </p>

@@ -1,4 +1,5 @@
 import type { WavePhase } from "@/lib/rollout/waves/wave-rules";
+import { pillClass } from "@/components/ui/pill";
 
 const look: Record<WavePhase, { text: string; tone: string }> = {
   draft: { text: "Draft", tone: "bg-slate-200 text-slate-800" },
@@ -13,10 +14,10 @@ export function WaveBadge({ phase, percent, paused }: { phase: WavePhase; percen
   const { text, tone } = look[phase];
   return (
     <span className="inline-flex flex-wrap gap-1">
-      <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone}`} data-testid="wave-phase">
+      <span className={pillClass(tone, "px-2.5 py-0.5")} data-testid="wave-phase">
         {phase === "live" ? `Live · ramping ${percent}%` : text}
       </span>
-      {paused && <span className="inline-block whitespace-nowrap rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-semibold text-red-800">Paused</span>}
+      {paused && <span className={pillClass("bg-red-100 text-red-800", "px-2.5 py-0.5")}>Paused</span>}
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { PhoneForm } from "../../_components/phone-form";
 import { phoneCountries, verifiedPhones } from "../../_components/phone-data";
 import { WizardShell } from "../../_components/wizard-shell";
 import { enrollPhoneAction, leavePhoneStepAction } from "../actions";
+import { pillClass } from "@/components/ui/pill";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("security");
@@ -33,7 +34,7 @@ export default async function PhoneStep() {
                 {phones.map((p) => (
                   <li key={p.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
                     <span className="font-mono text-slate-900">{p.display}</span>
-                    <span className="inline-block whitespace-nowrap rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t("phone.verifiedBadge")}</span>
+                    <span className={pillClass("bg-emerald-100 text-emerald-800")}>{t("phone.verifiedBadge")}</span>
                   </li>
                 ))}
               </ul>
