@@ -4,8 +4,24 @@ import { expect, type Page } from "@playwright/test";
 /** The WCAG 2.2 A/AA rules (axe-core tags them by the version that introduced each rule). */
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
-/** Axe's WCAG A/AA violations on the page as it is now, one line each: rule, then the offending elements. */
+/**
+ * Waits for running CSS transitions and finite animations to end. A button that was disabled while its form ran fades
+ * back to its colour over 150 ms; axe measuring mid-fade reports a contrast the person never settles on.
+ */
+async function settleTransitions(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/** Axe's WCAG A/AA violations on the page once it has settled, one line each: rule, then the offending elements. */
 export async function axeViolations(page: Page) {
+  await settleTransitions(page);
   const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
