@@ -1,17 +1,13 @@
-import countriesLib from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { hashPassword } from "@/lib/auth/passwords";
 import type { DB } from "./index";
 import { sql } from "drizzle-orm";
+import { listIsoCountries } from "@/lib/countries/iso-country-names";
 import { countries, trustedPhones, users, waveCountries, waves } from "./schema";
 import { demoAccounts, demoPassword, demoStaffPhones, seedWaves, smsCountries } from "./seed-data";
 
-countriesLib.registerLocale(en);
-
 export function allCountries() {
-  const names = countriesLib.getNames("en", { select: "official" });
-  return Object.entries(names)
-    .map(([code, name]) => ({ code, name, smsSupported: smsCountries.has(code) }))
+  return listIsoCountries()
+    .map(({ code, name }) => ({ code, name, smsSupported: smsCountries.has(code) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -20,6 +20,7 @@ import {
   type UrlTableConfig,
 } from "@/components/admin/data-table";
 import type { AuditRow } from "@/lib/audit/audit-row";
+import { describeAuditAction } from "@/lib/audit/describe-audit-action";
 
 const url: UrlTableConfig = {
   sortable: ["at", "actor", "action", "target", "country"],
@@ -90,8 +91,9 @@ const columns = helper.columns([
     header: "Action",
     filterFn: (row, _id, value: string) => row.original.action === value,
     cell: ({ getValue }) => (
-      <span className="whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200">
-        {getValue()}
+      <span className="block whitespace-nowrap">
+        <span className="font-medium text-slate-900">{describeAuditAction(getValue())}</span>
+        <span className="block font-mono text-xs text-slate-600">{getValue()}</span>
       </span>
     ),
   }),
@@ -121,14 +123,20 @@ const columns = helper.columns([
 ]);
 
 const searchText = (r: AuditRow) =>
-  [formatDateTime(r.at), r.actor, r.action, r.targetType, r.target, r.countryCode, r.reason, json(r.before), json(r.after)].join(" ");
+  [formatDateTime(r.at), r.actor, describeAuditAction(r.action), r.action, r.targetType, r.target, r.countryCode, r.reason, json(r.before), json(r.after)].join(" ");
 
 const distinct = (values: (string | null)[]) =>
   [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b)).map((v) => ({ value: v, label: v }));
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   const actors = useMemo(() => distinct(rows.map((r) => r.actor)), [rows]);
-  const actions = useMemo(() => distinct(rows.map((r) => r.action)), [rows]);
+  const actions = useMemo(
+    () =>
+      distinct(rows.map((r) => r.action))
+        .map((o) => ({ ...o, label: describeAuditAction(o.value) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [rows],
+  );
   const countries = useMemo(() => distinct(rows.map((r) => r.countryCode)), [rows]);
 
   const { table, state } = useDataTable({ data: rows, columns, url, searchText, getRowId: (r) => String(r.id) });

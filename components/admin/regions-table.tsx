@@ -155,7 +155,7 @@ export function RegionsTable({ rows }: { rows: RegionRow[] }) {
     data: rows,
     columns,
     url,
-    searchText: (r) => `${r.name} ${r.code}`,
+    searchText: (r) => [r.name, r.code, ...r.aliases].join("\n"),
     getRowId: (r) => r.code,
   });
   const filter = (id: string) => String(table.getColumn(id)?.getFilterValue() ?? "");

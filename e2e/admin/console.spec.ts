@@ -18,9 +18,18 @@ test("regions: search, filters and sorting live in the URL; CSV exports the filt
   await signInStaff(page, "approver@stepwise.test", "/admin/regions");
   await expect(page.getByRole("heading", { level: 1, name: "Regions" })).toBeVisible();
 
+  // Countries are stored under their official names; the search also knows the everyday ones.
+  const rows = regionsTable(page).locator("tbody tr");
+  await page.getByLabel("Search", { exact: true }).fill("USA");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("United States of America");
+  await page.getByLabel("Search", { exact: true }).fill("great britain");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("United Kingdom");
+  await page.getByLabel("Search", { exact: true }).fill("");
+
   await page.getByLabel("Wave", { exact: true }).selectOption("Wave 2");
   await expect(page).toHaveURL(/wave=Wave(\+|%20)2/);
-  const rows = regionsTable(page).locator("tbody tr");
   await expect(rows).toHaveCount(9);
   await expect(regionsTable(page).getByRole("row", { name: /Brazil/ })).toContainText("Available");
 
@@ -103,10 +112,11 @@ test("staff page: an admin gives an account the operator role after confirming; 
 
   // The audit page lists the change; filtering by action narrows it; the CSV holds what the table shows.
   await page.goto("/admin/audit");
-  await page.getByLabel("Action").selectOption("staff.role");
+  await page.getByLabel("Action").selectOption({ label: "Role changed" });
   await expect(page).toHaveURL(/action=staff\.role/);
   const auditRows = page.getByRole("table", { name: /Audit log/ }).locator("tbody tr");
   await expect(auditRows.first()).toContainText(email);
+  await expect(auditRows.first().getByRole("cell").nth(2)).toContainText("Role changed");
   const csv = await downloadCsv(page);
   expect(csv).toContain(email);
   expect(csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/)).toHaveLength(1 + (await auditRows.count()));

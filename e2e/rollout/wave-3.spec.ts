@@ -37,6 +37,9 @@ test("an operator plans wave 3, sees the impact, is refused a country already in
   // A new wave with France is refused: France is already in Wave 3. What was typed stays.
   await page.getByRole("link", { name: "New wave" }).click();
   await page.getByLabel("Wave name").fill("Francophonie");
+  // The picker finds countries by everyday names too, not only the official ones stored.
+  await page.getByLabel("Search countries").fill("USA");
+  await expect(page.getByRole("checkbox", { name: /^United States of America US/ })).toBeVisible();
   await page.getByLabel("Search countries").fill("France");
   await page.getByRole("checkbox", { name: /^France FR/ }).check();
   await page.getByRole("button", { name: "Save draft" }).click();

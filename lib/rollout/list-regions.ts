@@ -1,6 +1,7 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { countries, countryPauses, users, waveCountries, waves } from "@/db/schema";
+import { countryAliases } from "@/lib/countries/iso-country-names";
 import { availabilityAt, type Availability } from "./availability";
 import { countInRamp } from "./count-eligible";
 import type { RegionRow } from "./region-row";
@@ -34,6 +35,7 @@ export async function listRegions(now = new Date()): Promise<RegionRow[]> {
       return {
         code: country.code,
         name: country.name,
+        aliases: countryAliases(country.code, country.name),
         status: shown.status,
         percent: planned.status === "ramping" ? planned.percent : null,
         waveId: wave?.id ?? null,

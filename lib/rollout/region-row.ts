@@ -4,6 +4,8 @@ export type RegionStatus = "not_available" | "planned" | "scheduled" | "ramping"
 export interface RegionRow {
   code: string;
   name: string;
+  /** Other names the search finds it by ("USA", "UK"); see countryAliases. */
+  aliases: string[];
   status: RegionStatus;
   /** Share of the country's accounts offered 2SV while its wave ramps (0–100); null unless ramping. */
   percent: number | null;

@@ -4,6 +4,7 @@ import { useActionState, useMemo, useState } from "react";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { matchesCountry } from "@/lib/countries/matches-country";
 import { saveWaveAction } from "../actions";
 import { defaultRamp } from "../default-ramp";
 import type { WaveFormState, WaveFormValues } from "../wave-form-data";
@@ -11,6 +12,8 @@ import type { WaveFormState, WaveFormValues } from "../wave-form-data";
 export interface PickableCountry {
   code: string;
   name: string;
+  /** Other names the search finds it by ("USA", "UK"). */
+  aliases: string[];
   sms: boolean;
   /** The other wave holding this country, if any: picking it is refused when saving. */
   otherWave: string | null;
@@ -48,8 +51,7 @@ function CountryPicker({ countries, initial, error }: { countries: PickableCount
   const [picked, setPicked] = useState<string[]>(initial);
   const [query, setQuery] = useState("");
   const byCode = useMemo(() => new Map(countries.map((c) => [c.code, c])), [countries]);
-  const q = query.trim().toLowerCase();
-  const shown = q ? countries.filter((c) => c.name.toLowerCase().includes(q) || c.code.toLowerCase() === q) : countries;
+  const shown = countries.filter((c) => matchesCountry(query, c));
   const toggle = (code: string) => setPicked((p) => (p.includes(code) ? p.filter((c) => c !== code) : [...p, code]));
 
   return (
