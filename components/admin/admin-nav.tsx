@@ -11,7 +11,8 @@ const items = [
   { href: "/admin/staff", label: "Staff" },
 ];
 
-export function AdminNav() {
+/** `wavesWaiting`: launch requests waiting for this admin's approval, shown beside "Waves". */
+export function AdminNav({ wavesWaiting = 0 }: { wavesWaiting?: number }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin">
@@ -26,6 +27,14 @@ export function AdminNav() {
                 className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {item.label}
+                {item.href === "/admin/waves" && wavesWaiting > 0 && (
+                  <>
+                    <span aria-hidden="true" className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-300">
+                      {wavesWaiting}
+                    </span>
+                    <span className="sr-only">, {wavesWaiting === 1 ? "1 waits" : `${wavesWaiting} wait`} for your approval</span>
+                  </>
+                )}
               </Link>
             </li>
           );

@@ -69,8 +69,16 @@ test("an operator plans wave 3, sees the impact, is refused a country already in
 });
 
 test("a second staff member approves with a comment; France is then offered 2SV and listed publicly", async ({ page, browser, request }) => {
-  await signInStaff(page, "admin@stepwise.test", "/admin/waves");
-  await page.getByRole("link", { name: "Wave 3" }).click();
+  await signInStaff(page, "admin@stepwise.test", "/admin");
+  // The request reached every admin who could decide: a count beside "Waves", and an email linking to the wave.
+  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Waves, 1 waits for your approval" })).toBeVisible();
+  const inbox = await page.context().newPage();
+  await inbox.goto(`/dev/inbox?to=${encodeURIComponent("admin@stepwise.test")}`);
+  const email = inbox.getByRole("article", { name: "Email to admin@stepwise.test" }).filter({ hasText: "Wave 3 is waiting for your approval" });
+  await expect(email).toContainText("Omar Operator (operator@stepwise.test) asked to launch Wave 3 in Canada, France, Germany, Italy, Japan, Spain.");
+  const link = (await email.innerText()).match(/https?:\/\/\S+\/admin\/waves\/\d+/)![0];
+  await inbox.close();
+  await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Wave 3" })).toBeVisible();
   await confirmItsYou(page, "admin@stepwise.test");
   // A comment is required.
@@ -81,6 +89,7 @@ test("a second staff member approves with a comment; France is then offered 2SV 
   await expect(page.getByText("Approved. The wave is live in all its countries.")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("wave-phase")).toHaveText("Complete");
+  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Waves", exact: true })).toBeVisible();
 
   const wave = await dbWave(request, "Wave 3");
   expect(wave).toMatchObject({ status: "scheduled", reviewComment: "Carrier tests passed in all six countries", startsAt: expect.any(String) });

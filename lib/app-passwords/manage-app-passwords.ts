@@ -4,7 +4,7 @@ import { appPasswords } from "@/db/schema";
 import { keyedHash } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { sendQueued } from "@/lib/two-step/enrollment/notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { queueMethodEmail } from "@/lib/two-step/notify-method-change";
 import { maxAppPasswords, newAppPassword, normaliseAppPassword } from "./app-password-rules";
 

@@ -1,7 +1,8 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, users, waves } from "@/db/schema";
+import { auditLog, outbox, users, waves } from "@/db/schema";
+import { unsealText } from "@/lib/crypto/secrets";
 import { disableTwoStep } from "@/lib/two-step/enrollment/disable-two-step";
 import { getEligibility } from "@/lib/two-step/enrollment/get-eligibility";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
@@ -10,6 +11,7 @@ import { listRegions } from "@/lib/rollout/list-regions";
 import { rampBucket } from "@/lib/rollout/ramp";
 import { cancelWave, pauseWave, resumeWave } from "@/lib/rollout/waves/pause-wave";
 import { previewWaveImpact } from "@/lib/rollout/waves/preview-wave-impact";
+import { countWaitingForApproval } from "@/lib/rollout/waves/count-waiting-for-approval";
 import { approveWave, rejectWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
 import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
 import { setStaffRole } from "@/lib/staff/set-staff-role";
@@ -137,6 +139,31 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
 
     await approveWave({ actor: staff.approver, waveId: id, comment: "Carriers signed in both", now: t0 });
     expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "scheduled", reviewedBy: staff.approver.id });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
+  });
+
+  it("asking for approval emails each admin who could decide, and counts it on their console; not the requester, their appointees or admins without 2SV", async () => {
+    const [appointee, without2sv] = [await makeAccount({ twoStepEnabledAt: t0 }), await makeAccount()];
+    await setStaffRole({ actor: staff.admin, email: appointee.user.email, role: "admin", reason: "second account" });
+    await setStaffRole({ actor: staff.approver, email: without2sv.user.email, role: "admin", reason: "new admin" });
+    const waitingBefore = { admin: await countWaitingForApproval(staff.admin.id), approver: await countWaitingForApproval(staff.approver.id) };
+
+    const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Fjords", countryCodes: ["NO", "FI"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
+    await requestWaveApproval({ actor: staff.admin, waveId: id, now: t0 });
+
+    const emails = await db
+      .select({ recipient: outbox.recipient, body: outbox.body })
+      .from(outbox)
+      .where(and(eq(outbox.channel, "email"), eq(outbox.subject, "Fjords is waiting for your approval")));
+    expect(emails.map((e) => e.recipient)).toEqual([staff.approver.email]);
+    const body = unsealText(emails[0]!.body);
+    expect(body).toContain(`Ada Admin (admin@stepwise.test) asked to launch Fjords in Finland, Norway.`);
+    expect(body).toContain(`/admin/waves/${id}`);
+
+    expect(await countWaitingForApproval(staff.approver.id)).toBe(waitingBefore.approver + 1);
+    expect(await countWaitingForApproval(staff.admin.id)).toBe(waitingBefore.admin);
+    await approveWave({ actor: staff.approver, waveId: id, comment: "Carriers signed in both", now: t0 });
+    expect(await countWaitingForApproval(staff.approver.id)).toBe(waitingBefore.approver);
     await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
   });
 

@@ -4,7 +4,9 @@ import { waves } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { isAppointedBy } from "@/lib/staff/appointed-by";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { lockWaveFor } from "./lock-wave";
+import { queueApprovalRequests } from "./queue-approval-requests";
 import type { StaffActor } from "./staff-actor";
 
 /** A reason as stored and audited: control characters other than line breaks and tabs dropped (PostgreSQL refuses a
@@ -15,16 +17,21 @@ export const reasonRequired = (text: string | null | undefined) => {
   return reason.slice(0, 500);
 };
 
-/** Operator: draft → pending approval. A second staff member with approve rights decides (four-eyes). */
+/**
+ * Operator: draft → pending approval. A second staff member with approve rights decides (four-eyes); each admin who
+ * could is emailed.
+ */
 export async function requestWaveApproval({ actor, waveId, now = new Date() }: { actor: StaffActor; waveId: number; now?: Date }) {
-  await db.transaction(async (tx) => {
-    await lockWaveFor(tx, { waveId, command: "request", actor, now });
+  const emails = await db.transaction(async (tx) => {
+    const wave = await lockWaveFor(tx, { waveId, command: "request", actor, now });
     await tx
       .update(waves)
       .set({ status: "pending_approval", requestedBy: actor.id, requestedAt: now, reviewedBy: null, reviewedAt: null, reviewComment: null, updatedAt: now })
       .where(eq(waves.id, waveId));
     await recordAudit(tx, { actor, action: "wave.request", targetType: "wave", targetId: String(waveId), before: { status: "draft" }, after: { status: "pending_approval" }, at: now });
+    return queueApprovalRequests(tx, { wave, requester: actor, now });
   });
+  await Promise.all(emails.map((id) => sendQueued(id, now)));
 }
 
 /**

@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { backupCodes } from "@/db/schema";
 import { keyedHash } from "@/lib/crypto/secrets";
 import { recordEvent } from "@/lib/events/record-event";
-import { sendQueued } from "../enrollment/notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { queueMethodEmail } from "../notify-method-change";
 import { backupCodesPerBatch, newBackupCode, normaliseBackupCode } from "./backup-code-rules";
 

@@ -5,7 +5,8 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { normaliseAnswer, type QuestionKey } from "@/lib/security-questions/questions";
-import { queueSecurityEmail, sendQueued } from "./notify-security-change";
+import { queueSecurityEmail } from "./notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 
 export type DisableTwoStepError = "NOT_ENABLED" | "QUESTIONS_INVALID";
 

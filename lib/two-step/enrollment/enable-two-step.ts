@@ -9,7 +9,8 @@ import { storeRecoveryKey } from "../recovery-key";
 import { countFactors, enrollmentMethod } from "./count-factors";
 import { isEnrollmentProved } from "./enrollment-proof";
 import { accountChanges } from "./get-waiting-period";
-import { queueSecurityEmail, sendQueued } from "./notify-security-change";
+import { queueSecurityEmail } from "./notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { waitingDaysFromEnv, waitingPeriod } from "./waiting-period";
 
 export type EnableTwoStepError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "NOT_READY" | "NOT_PROVED" | "NEEDS_FACTOR" | "WAITING_PERIOD";

@@ -1,13 +1,11 @@
 import type { DB } from "@/db";
 import type { User } from "@/db/schema";
-import { deliverMessage } from "@/lib/messaging/deliver-message";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
-import { safeErrorMessage } from "@/lib/messaging/safe-error-message";
 import { composeSecurityEmail, type SecurityEmailKind } from "./security-email";
 
 /**
  * Queues the owner's notification inside the change's transaction (the outbox row commits with the change or not
- * at all). Call `sendQueued` with the id after the commit; the outbox worker retries anything that fails.
+ * at all). Call `sendQueued` (lib/messaging) with the id after the commit; the outbox worker retries what fails.
  */
 export async function queueSecurityEmail(
   tx: DB,
@@ -16,12 +14,4 @@ export async function queueSecurityEmail(
   const email = composeSecurityEmail({ kind, name: user.name, locale: user.locale, values });
   const queued = await enqueueMessage({ channel: "email", recipient: user.email, userId: user.id, ...email }, { db: tx, now });
   return queued.id;
-}
-
-export async function sendQueued(id: string, now?: Date) {
-  try {
-    await deliverMessage(id, { now });
-  } catch (error) {
-    console.error(`[outbox] immediate delivery of ${id} failed: ${safeErrorMessage(error)}`);
-  }
 }

@@ -4,7 +4,8 @@ import { trustedPhones, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { maskPhone } from "../mask-phone";
 import { countFactors } from "./count-factors";
-import { queueSecurityEmail, sendQueued } from "./notify-security-change";
+import { queueSecurityEmail } from "./notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { recordEvent } from "@/lib/events/record-event";
 
 export type RemoveFactorError = "NOT_FOUND" | "LAST_FACTOR" | "NOT_ENABLED";

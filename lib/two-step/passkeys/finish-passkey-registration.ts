@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { passkeys } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { sendQueued } from "../enrollment/notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { queueMethodEmail } from "../notify-method-change";
 import { passkeyConfig } from "./passkey-config";
 import { normalisePasskeyName } from "./passkey-name";

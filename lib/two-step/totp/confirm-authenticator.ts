@@ -5,7 +5,7 @@ import { openWith } from "@/lib/crypto/secrets";
 import { totpKey } from "@/lib/crypto/totp-key";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
-import { sendQueued } from "../enrollment/notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { queueMethodEmail } from "../notify-method-change";
 import { matchTotpStep } from "./totp-rules";
 

@@ -4,7 +4,7 @@ import { authenticatorApps, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { countFactors } from "../enrollment/count-factors";
-import { sendQueued } from "../enrollment/notify-security-change";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { queueMethodEmail } from "../notify-method-change";
 
 export type RemoveAuthenticatorError = "NOT_FOUND" | "LAST_FACTOR";
