@@ -32,7 +32,7 @@ export function AdminNav({ wavesWaiting = 0 }: { wavesWaiting?: number }) {
                     <span aria-hidden="true" className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-300">
                       {wavesWaiting}
                     </span>
-                    <span className="sr-only">, {wavesWaiting === 1 ? "1 waits" : `${wavesWaiting} wait`} for your approval</span>
+                    <span className="sr-only">({wavesWaiting === 1 ? "1 waits" : `${wavesWaiting} wait`} for your approval)</span>
                   </>
                 )}
               </Link>

@@ -71,7 +71,7 @@ test("an operator plans wave 3, sees the impact, is refused a country already in
 test("a second staff member approves with a comment; France is then offered 2SV and listed publicly", async ({ page, browser, request }) => {
   await signInStaff(page, "admin@stepwise.test", "/admin");
   // The request reached every admin who could decide: a count beside "Waves", and an email linking to the wave.
-  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Waves, 1 waits for your approval" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: /^Waves\s*\(1 waits for your approval\)$/ })).toBeVisible();
   const inbox = await page.context().newPage();
   await inbox.goto(`/dev/inbox?to=${encodeURIComponent("admin@stepwise.test")}`);
   const email = inbox.getByRole("article", { name: "Email to admin@stepwise.test" }).filter({ hasText: "Wave 3 is waiting for your approval" });
