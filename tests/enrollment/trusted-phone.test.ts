@@ -7,6 +7,7 @@ import { addTrustedPhone } from "@/lib/two-step/enrollment/add-trusted-phone";
 import { advanceEnrollment } from "@/lib/two-step/enrollment/advance-enrollment";
 import { startEnrollment } from "@/lib/two-step/enrollment/start-enrollment";
 import { verifyTrustedPhone } from "@/lib/two-step/enrollment/verify-trusted-phone";
+import { findPendingPhoneCode } from "@/lib/two-step/enrollment/find-pending-phone-code";
 import { setupTestDatabase } from "../helpers/test-db";
 import { lastCodeTo, makeAccount, password, request, stubEnrollmentEnv } from "./helpers";
 
@@ -39,6 +40,22 @@ describe("addTrustedPhone + verifyTrustedPhone", () => {
     expect(event).toMatchObject({ countryCode: "US", method: "sms" });
     // Single use.
     expect(await code(verifyTrustedPhone({ userId: user.id, sessionId, phoneId: added.phoneId, challengeId: added.challengeId, code: sms }))).toBe("NOT_VALID");
+  });
+
+  it("finds the code this session waits for until it is used, expired or out of tries; never another session's", async () => {
+    const { user, sessionId } = await enrolling();
+    const t0 = new Date();
+    const added = await addTrustedPhone({ userId: user.id, sessionId, number: "(201) 555-0199", country: "US", request, now: t0 });
+    const pending = { challengeId: added.challengeId, phoneId: added.phoneId, e164: "+12015550199", countryCode: "US" };
+    expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: t0 })).toEqual(pending);
+    expect(await findPendingPhoneCode({ userId: user.id, sessionId: "another-session", now: t0 })).toBeNull();
+    expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: new Date(t0.getTime() + 11 * 60_000) })).toBeNull();
+
+    const wrong = (await lastCodeTo("+12015550199")) === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 4; i++) await code(verifyTrustedPhone({ userId: user.id, sessionId, phoneId: added.phoneId, challengeId: added.challengeId, code: wrong, now: t0 }));
+    expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: t0 })).toEqual(pending);
+    await code(verifyTrustedPhone({ userId: user.id, sessionId, phoneId: added.phoneId, challengeId: added.challengeId, code: wrong, now: t0 }));
+    expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: t0 })).toBeNull();
   });
 
   it("refuses invalid numbers and landlines before storing or texting anything", async () => {

@@ -1,9 +1,12 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { db } from "@/db";
 import { countries, trustedPhones } from "@/db/schema";
 import { countryName } from "@/lib/countries/country-name";
 import { listCountries } from "@/lib/countries/list-countries";
+import { findPendingPhoneCode } from "@/lib/two-step/enrollment/find-pending-phone-code";
 import { formatPhone } from "./format-phone";
+import type { PhoneFormState } from "./phone-form-state";
 
 /** Countries for the phone field, in the reader's language, plus whether our SMS reaches each one's carriers. */
 export async function phoneCountries(locale: string) {
@@ -26,4 +29,12 @@ export async function verifiedPhones(userId: string) {
     .where(and(eq(trustedPhones.userId, userId), isNotNull(trustedPhones.verifiedAt), isNull(trustedPhones.removedAt)))
     .orderBy(asc(trustedPhones.verifiedAt));
   return rows.map((r) => ({ ...r, display: formatPhone(r.e164) }));
+}
+
+/** The phone form as this session left it: at the code field while a texted code still works, so a reload resumes. */
+export async function pendingPhoneForm(userId: string, sessionId: string): Promise<PhoneFormState> {
+  const pending = await findPendingPhoneCode({ userId, sessionId });
+  if (!pending) return {};
+  const number = parsePhoneNumberFromString(pending.e164)?.formatNational() ?? pending.e164;
+  return { stage: "code", phoneId: pending.phoneId, challengeId: pending.challengeId, display: formatPhone(pending.e164), values: { number, country: pending.countryCode } };
 }

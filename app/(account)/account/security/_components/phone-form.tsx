@@ -10,18 +10,23 @@ import type { PhoneFormState } from "./phone-form-state";
 
 const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
 
-/** Add a trusted phone: number (+ its country) → a texted 6-digit code → verified. */
+/**
+ * Add a trusted phone: number (+ its country) → a texted 6-digit code → verified. `pending`: the code this session
+ * is waiting for (pendingPhoneForm), so a reload resumes at the code field.
+ */
 export function PhoneForm({
   action,
   countries,
   defaultCountry,
+  pending = {},
 }: {
   action: (state: PhoneFormState, data: FormData) => Promise<PhoneFormState>;
   countries: { code: string; name: string }[];
   defaultCountry: string;
+  pending?: PhoneFormState;
 }) {
   const t = useTranslations("phoneForm");
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction] = useActionState(action, pending);
   const feedback = useChallengeFeedback();
   const values = state.values ?? {};
 

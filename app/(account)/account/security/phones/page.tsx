@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { Card } from "@/components/ui/card";
 import { maxTrustedPhones } from "@/lib/two-step/enrollment/add-trusted-phone";
 import { PhoneForm } from "../_components/phone-form";
-import { phoneCountries, verifiedPhones } from "../_components/phone-data";
+import { pendingPhoneForm, phoneCountries, verifiedPhones } from "../_components/phone-data";
 import { RemoveButton } from "../_components/remove-button";
 import { requireManage } from "../_components/require-manage";
 import { managePhoneAction, removePhoneAction } from "./actions";
@@ -16,9 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PhonesPage() {
-  const { user } = await requireManage("phones", "/account/security/phones");
+  const { user, session } = await requireManage("phones", "/account/security/phones");
   const [t, format, locale] = await Promise.all([getTranslations("securityManage"), getFormatter(), getLocale()]);
-  const [{ countries }, phones] = await Promise.all([phoneCountries(locale), verifiedPhones(user.id)]);
+  const [{ countries }, phones, pending] = await Promise.all([
+    phoneCountries(locale),
+    verifiedPhones(user.id),
+    pendingPhoneForm(user.id, session.id),
+  ]);
   return (
     <ClientMessages namespaces={["codeChallenge", "phoneForm", "securityManage"]}>
       <div className="mx-auto max-w-2xl space-y-6">
@@ -41,7 +45,7 @@ export default async function PhonesPage() {
           )}
         </Card>
         <Card title={t("addPhone")} description={t("addPhoneLead", { max: maxTrustedPhones })}>
-          <PhoneForm action={managePhoneAction} countries={countries} defaultCountry={user.countryCode} />
+          <PhoneForm action={managePhoneAction} countries={countries} defaultCountry={user.countryCode} pending={pending} />
         </Card>
       </div>
     </ClientMessages>

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { countryName } from "@/lib/countries/country-name";
 import { loadWizard } from "../../_components/load-wizard";
 import { PhoneForm } from "../../_components/phone-form";
-import { phoneCountries, verifiedPhones } from "../../_components/phone-data";
+import { pendingPhoneForm, phoneCountries, verifiedPhones } from "../../_components/phone-data";
 import { WizardShell } from "../../_components/wizard-shell";
 import { enrollPhoneAction, leavePhoneStepAction } from "../actions";
 import { pillClass } from "@/components/ui/pill";
@@ -17,9 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PhoneStep() {
-  const { user, reached } = await loadWizard("phone");
+  const { user, session, reached } = await loadWizard("phone");
   const [t, locale] = await Promise.all([getTranslations("enrollment"), getLocale()]);
-  const [{ countries, smsSupported }, phones] = await Promise.all([phoneCountries(locale), verifiedPhones(user.id)]);
+  const [{ countries, smsSupported }, phones, pending] = await Promise.all([
+    phoneCountries(locale),
+    verifiedPhones(user.id),
+    pendingPhoneForm(user.id, session.id),
+  ]);
   const country = countryName(user.countryCode, locale);
   const homeSms = smsSupported(user.countryCode);
   return (
@@ -40,7 +44,7 @@ export default async function PhoneStep() {
               </ul>
             </div>
           )}
-          <PhoneForm action={enrollPhoneAction} countries={countries} defaultCountry={user.countryCode} />
+          <PhoneForm action={enrollPhoneAction} countries={countries} defaultCountry={user.countryCode} pending={pending} />
           <form action={leavePhoneStepAction} className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-5">
             {phones.length > 0 ? (
               <SubmitButton pendingLabel={t("saving")}>{t("continue")}</SubmitButton>
