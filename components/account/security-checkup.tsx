@@ -22,11 +22,14 @@ const tones = {
 export async function SecurityCheckup({
   items,
   passed,
+  total,
   values,
   signIns,
 }: {
   items: CheckItem[];
   passed: number;
+  /** Checks that apply now (see assessAccountSecurity); none where 2SV has not launched, and then no score. */
+  total: number;
   values: { country: string; count: number };
   signIns: RecentSignIn[];
 }) {
@@ -41,9 +44,11 @@ export async function SecurityCheckup({
             <span className="font-medium text-slate-800">{t("question")}</span> {t("lead")}
           </p>
         </div>
-        <p className="rounded-full bg-slate-100 px-3 py-1 text-sm font-semibold text-slate-800" data-testid="checkup-score">
-          {t("score", { passed, total: items.length })}
-        </p>
+        {total > 0 && (
+          <p className="rounded-full bg-slate-100 px-3 py-1 text-sm font-semibold text-slate-800" data-testid="checkup-score">
+            {t("score", { passed, total })}
+          </p>
+        )}
       </div>
       <ul className="mt-4 divide-y divide-slate-100" aria-label={t("listLabel")}>
         {items.map((item) => {

@@ -69,7 +69,7 @@ describe("assessAccountSecurity", () => {
   const statuses = (facts: CheckupFacts) => Object.fromEntries(assessAccountSecurity(facts).items.map((i) => [i.id, `${i.status} ${i.href}`]));
 
   it("all green: 2SV on, a confirmed key and two ways to receive codes", () => {
-    expect(assessAccountSecurity(secure).passed).toBe(3);
+    expect(assessAccountSecurity(secure)).toMatchObject({ passed: 3, total: 3 });
   });
 
   it("each gap links straight to its fix", () => {
@@ -84,8 +84,10 @@ describe("assessAccountSecurity", () => {
   });
 
   it("where 2SV is not available yet, nothing is offered as a fix", () => {
-    const items = assessAccountSecurity({ ...secure, twoStepEnabled: false, twoStepAvailable: false, recoveryKeyConfirmed: false, secondFactors: 0 }).items;
+    const { items, total } = assessAccountSecurity({ ...secure, twoStepEnabled: false, twoStepAvailable: false, recoveryKeyConfirmed: false, secondFactors: 0 });
     expect(items.map((i) => i.status)).toEqual(["unavailable", "unavailable", "unavailable"]);
+    // Nothing the owner can do is scored: no "0 of 3" for checks they cannot pass yet.
+    expect(total).toBe(0);
   });
 
   it("an account that already has 2SV keeps its checks whatever availability does later", () => {

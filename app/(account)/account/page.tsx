@@ -102,7 +102,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {tc("securitySettings")}
           </Link>
         </div>
-        <SecurityCheckup items={checkup.items} passed={checkup.passed} values={{ country, count: factors.total }} signIns={recentSignIns} />
+        <SecurityCheckup items={checkup.items} passed={checkup.passed} total={checkup.total} values={{ country, count: factors.total }} signIns={recentSignIns} />
         <div className="grid gap-6 md:grid-cols-2">
           <Card
             title={t("profile")}

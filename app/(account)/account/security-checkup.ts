@@ -26,7 +26,8 @@ export const fixLinks = {
   signIns: "#signed-in-devices",
 } as const;
 
-export function assessAccountSecurity(facts: CheckupFacts): { items: CheckItem[]; passed: number } {
+/** The checks, and the score over those that apply: a check not available yet is shown, but neither passed nor failed. */
+export function assessAccountSecurity(facts: CheckupFacts): { items: CheckItem[]; passed: number; total: number } {
   const canEnable = !facts.twoStepEnabled && facts.twoStepAvailable;
   const blocked = !facts.twoStepEnabled && !facts.twoStepAvailable;
   const items: CheckItem[] = [
@@ -45,5 +46,5 @@ export function assessAccountSecurity(facts: CheckupFacts): { items: CheckItem[]
       href: canEnable ? fixLinks.enable : fixLinks.security,
     },
   ];
-  return { items, passed: items.filter((i) => i.status === "ok").length };
+  return { items, passed: items.filter((i) => i.status === "ok").length, total: items.filter((i) => i.status !== "unavailable").length };
 }
