@@ -60,6 +60,10 @@ test.describe("forgot password with 2SV on", () => {
     await page.getByLabel("Re-enter the key to confirm you saved it").fill(newKey);
     await page.getByRole("button", { name: "Confirm key" }).click();
     await expect(page.getByText("Recovery Key confirmed. Keep it safe.")).toBeVisible();
+    // A reload finds the reset done, and says so, rather than that the attempt ended.
+    await page.reload();
+    await expect(page.getByText("Your password has been reset. Sign in with your new password; the new Recovery Key you were shown replaces the old one.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in with your new password" })).toHaveAttribute("href", "/sign-in");
 
     // Every session ended; the email and the trusted phone were told; no message carries the new key.
     expect((await dbSessions(request, email)).every((s) => s.revokedAt)).toBe(true);

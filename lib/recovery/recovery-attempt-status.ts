@@ -1,20 +1,31 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { recoveryKeys, users } from "@/db/schema";
 import type { RecoveryAttempt } from "./recovery-attempt";
+import { recoveryAttemptTtlMs } from "./recovery-policy";
 import { hasPassedRecoveryCode } from "./verify-recovery-code";
 
+export type RecoveryAttemptStatus = "closed" | "reset" | "needs_code" | "ready";
+
 /**
- * Where a recovery attempt stands: "closed" once it expired, its Recovery Key was replaced (used) or 2SV went off;
- * "needs_code" until a code of this attempt was verified; then "ready" for a new password.
+ * Where a recovery attempt stands: "reset" once it did its job (the password changed since it began, which also
+ * replaced its Recovery Key); "closed" once it expired, its key was replaced otherwise or 2SV went off; "needs_code"
+ * until a code of this attempt was verified; then "ready" for a new password.
  */
-export async function recoveryAttemptStatus(attempt: RecoveryAttempt | null, now = new Date()): Promise<"closed" | "needs_code" | "ready"> {
+export async function recoveryAttemptStatus(attempt: RecoveryAttempt | null, now = new Date()): Promise<RecoveryAttemptStatus> {
   if (!attempt || attempt.expiresAt <= now) return "closed";
   const [row] = await db
-    .select({ twoStepEnabledAt: users.twoStepEnabledAt })
+    .select({ twoStepEnabledAt: users.twoStepEnabledAt, passwordChangedAt: users.passwordChangedAt, keyReplacedAt: recoveryKeys.replacedAt })
     .from(recoveryKeys)
     .innerJoin(users, eq(users.id, recoveryKeys.userId))
-    .where(and(eq(recoveryKeys.id, attempt.keyId), eq(recoveryKeys.userId, attempt.userId), isNull(recoveryKeys.replacedAt)));
+    .where(and(eq(recoveryKeys.id, attempt.keyId), eq(recoveryKeys.userId, attempt.userId)));
   if (!row?.twoStepEnabledAt) return "closed";
+  if (row.keyReplacedAt) {
+    const startedAt = attempt.expiresAt.getTime() - recoveryAttemptTtlMs;
+    return row.passwordChangedAt && row.passwordChangedAt.getTime() >= startedAt ? "reset" : "closed";
+  }
   return (await hasPassedRecoveryCode(attempt, now)) ? "ready" : "needs_code";
 }
+
+/** Whether the attempt can still send and check codes. */
+export const isRecoveryAttemptOpen = (status: RecoveryAttemptStatus) => status === "needs_code" || status === "ready";

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { issueChallenge, type RequestContext } from "@/lib/two-step/issue-challenge";
 import type { RecoveryAttempt } from "./recovery-attempt";
-import { recoveryAttemptStatus } from "./recovery-attempt-status";
+import { isRecoveryAttemptOpen, recoveryAttemptStatus } from "./recovery-attempt-status";
 
 /** Sends a recovery code to a trusted phone or the trusted devices, bound to this (still open) recovery attempt only. */
 export async function sendRecoveryCode(input: {
@@ -12,7 +12,7 @@ export async function sendRecoveryCode(input: {
   request: RequestContext;
   now?: Date;
 }) {
-  if ((await recoveryAttemptStatus(input.attempt, input.now)) === "closed") throw new AppError("ATTEMPT_INVALID");
+  if (!isRecoveryAttemptOpen(await recoveryAttemptStatus(input.attempt, input.now))) throw new AppError("ATTEMPT_INVALID");
   return issueChallenge({
     userId: input.attempt.userId,
     sessionId: input.attempt.id,

@@ -6,6 +6,7 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
 import { confirmNewRecoveryKey } from "@/lib/recovery/confirm-new-recovery-key";
 import { openRecoveryAttempt, sealRecoveryAttempt } from "@/lib/recovery/recovery-attempt";
+import { recoveryAttemptStatus } from "@/lib/recovery/recovery-attempt-status";
 import { keyAttemptsPerAccount, keyAttemptsPerIp, recoveryAttemptTtlMs } from "@/lib/recovery/recovery-policy";
 import { resetPasswordWithRecoveryKey } from "@/lib/recovery/reset-password-with-recovery-key";
 import { sendRecoveryCode } from "@/lib/recovery/send-recovery-code";
@@ -14,7 +15,7 @@ import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
 import { longestWaitMs, maxConsecutiveFailures } from "@/lib/two-step/code-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { verifyChallenge } from "@/lib/two-step/verify-challenge";
-import { formatRecoveryKey, verifyRecoveryKey } from "@/lib/two-step/recovery-key";
+import { formatRecoveryKey, hashRecoveryKey, storeRecoveryKey, verifyRecoveryKey } from "@/lib/two-step/recovery-key";
 import { setupTestDatabase } from "../helpers/test-db";
 import { at, errorCode, lastSmsCode, makeUser, messagesTo, minutes, openSession, phoneOf, reload, request } from "../step-up/fixtures";
 
@@ -93,8 +94,11 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     expect(keys.filter((k) => !k.replacedAt)).toHaveLength(1);
     for (const k of keys) expect(k.keyHash).not.toContain(result.recoveryKey);
 
-    // The attempt cannot be replayed.
+    // The attempt cannot be replayed; its page says the reset is done (sending a code is refused).
     expect(await errorCode(resetPasswordWithRecoveryKey({ attempt, newPassword: "Another-Long-Phrase-9931" }))).toBe("ATTEMPT_INVALID");
+    expect(await recoveryAttemptStatus(attempt, now)).toBe("reset");
+    expect(await errorCode(sendRecoveryCode({ attempt, method: "sms", phoneId: phoneId!, request, now }))).toBe("ATTEMPT_INVALID");
+    expect(await recoveryAttemptStatus(attempt, new Date(attempt.expiresAt.getTime() + 1))).toBe("closed");
 
     const mail = await messagesTo(user.email);
     expect(mail[0]?.subject).toBe("Your Stepwise password was reset");
@@ -157,6 +161,15 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     // A minute later (past the resend cooldown of the sign-in code), the owner's recovery goes straight through.
     const later = at(new Date(), minutes(1));
     await passCode(await startRecovery({ email: user.email, recoveryKey: key, ip: null, now: later }), phoneId!, phone, later);
+  });
+
+  it("an attempt whose key the owner replaced in their settings is closed, not told a reset happened", async () => {
+    const { user, phoneId, phone } = await enrolled();
+    const attempt = await startRecovery({ email: user.email, recoveryKey: key, ip: null });
+    await passCode(attempt, phoneId!, phone);
+    expect(await recoveryAttemptStatus(attempt)).toBe("ready");
+    await storeRecoveryKey({ userId: user.id, keyHash: await hashRecoveryKey("9ZQ2M9XD4TRBHW"), confirmedAt: new Date() });
+    expect(await recoveryAttemptStatus(attempt)).toBe("closed");
   });
 
   it("an attempt lapses after 15 minutes, and its cookie cannot be forged", async () => {

@@ -25,8 +25,13 @@ export default async function RecoveryCodePage() {
   return (
     <ClientMessages namespaces={["codeChallenge"]}>
       <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-bold text-slate-900">{t("codeTitle")}</h1>
-        {status === "closed" || !attempt ? (
+        <h1 className="text-2xl font-bold text-slate-900">{status === "reset" ? t("doneTitle") : t("codeTitle")}</h1>
+        {status === "reset" ? (
+          <div className="mt-6 space-y-4">
+            <Notice tone="success">{t("alreadyReset")}</Notice>
+            <Link href="/sign-in" className={buttonClass("primary")}>{t("signIn")}</Link>
+          </div>
+        ) : status === "closed" || !attempt ? (
           <div className="mt-6 space-y-4">
             <Notice tone="warning">{t("expired")}</Notice>
             <Link href="/forgot-password" className={buttonClass("primary")}>{t("startAgain")}</Link>
