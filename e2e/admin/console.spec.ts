@@ -26,6 +26,9 @@ test("regions: search, filters and sorting live in the URL; CSV exports the filt
   await page.getByLabel("Search", { exact: true }).fill("great britain");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("United Kingdom");
+  await page.getByLabel("Search", { exact: true }).fill("Côte d’Ivoire");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Cote d'Ivoire");
   await page.getByLabel("Search", { exact: true }).fill("");
 
   await page.getByLabel("Wave", { exact: true }).selectOption("Wave 2");

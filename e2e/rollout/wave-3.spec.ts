@@ -75,7 +75,7 @@ test("a second staff member approves with a comment; France is then offered 2SV 
   const inbox = await page.context().newPage();
   await inbox.goto(`/dev/inbox?to=${encodeURIComponent("admin@stepwise.test")}`);
   const email = inbox.getByRole("article", { name: "Email to admin@stepwise.test" }).filter({ hasText: "Wave 3 is waiting for your approval" });
-  await expect(email).toContainText("Omar Operator (operator@stepwise.test) asked to launch Wave 3 in Canada, France, Germany, Italy, Japan, Spain.");
+  await expect(email).toContainText("Omar Operator <operator@stepwise.test> asked to launch Wave 3 in Canada, France, Germany, Italy, Japan, Spain.");
   const link = (await email.innerText()).match(/https?:\/\/\S+\/admin\/waves\/\d+/)![0];
   await inbox.close();
   await page.goto(link);

@@ -39,6 +39,18 @@ test("trusted phones: step-up first, the last factor cannot go, a new number is 
   expect((await dbEnrollment(request, email)).phones.filter((p) => !p.removedAt)).toHaveLength(1);
   await expectAccessible(page);
 
+  // A number typed wrong: "Use a different number" lets go of its code, so a reload stays at the number field.
+  await page.getByLabel("Phone number").fill("202 555 0199");
+  await sendCodeWhenAllowed(page);
+  await expect(page.getByText("We texted a 6-digit code to +1 202 555 0199.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("We texted a 6-digit code to +1 202 555 0199.")).toBeVisible();
+  await page.getByRole("button", { name: "Use a different number" }).click();
+  await expect(page.getByLabel("Phone number")).toHaveValue("(202) 555-0199");
+  await page.reload();
+  await expect(page.getByLabel("Phone number")).toHaveValue("");
+  await expect(page.getByLabel("Verification code")).toHaveCount(0);
+
   // Add a second number (verified with its own code), then remove the first.
   await page.getByLabel("Phone number").fill("202 555 0175");
   await sendCodeWhenAllowed(page);

@@ -8,9 +8,8 @@ import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { generateCode, hashCode } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { deliverMessage } from "@/lib/messaging/deliver-message";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
-import { safeErrorMessage } from "@/lib/messaging/safe-error-message";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { isSignUpRequestId } from "./sign-up-cookie";
 import { composeSignUpEmail } from "./sign-up-email";
 import { signUpAddressKey } from "./sign-up-address-key";
@@ -102,11 +101,5 @@ async function sendSignUpEmail(request: Pick<SignUpRequest, "id" | "email" | "na
       { db: tx as never, now },
     );
   });
-  if (!queued) return;
-  try {
-    await deliverMessage(queued.id, { now });
-  } catch (error) {
-    // Queued safely; the outbox worker retries it.
-    console.error(`[outbox] immediate delivery of ${queued.id} failed: ${safeErrorMessage(error)}`);
-  }
+  if (queued) await sendQueued(queued.id, now);
 }

@@ -5,8 +5,14 @@ countriesLib.registerLocale(en);
 
 const english = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
-// "Côte d’Ivoire" is found by "cote d'ivoire": marks dropped, curly apostrophes straightened.
-const plain = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").replace(/[‘’]/g, "'");
+/** The everyday English name ("United States"), or none for a code Intl does not know. */
+function everydayName(code: string) {
+  try {
+    return english.of(code) ?? [];
+  } catch {
+    return [];
+  }
+}
 
 /** Every ISO 3166 country by alpha-2 code, with its official English name: the countries table's seed. */
 export function listIsoCountries() {
@@ -15,10 +21,9 @@ export function listIsoCountries() {
 
 /**
  * The other names someone may type for a country than the stored one: common and short names ("United States",
- * "USA", "UK", "Great Britain", "Czechia"), the alpha-3 code, and each without accents.
+ * "USA", "UK", "Great Britain", "Czechia") and the alpha-3 code. Searches fold accents away (foldForSearch).
  */
 export function countryAliases(code: string, storedName: string): string[] {
-  const names = [countriesLib.getName(code, "en", { select: "all" }) ?? [], english.of(code) ?? [], countriesLib.alpha2ToAlpha3(code) ?? []].flat();
-  const withPlain = [storedName, ...names].flatMap((name) => [name, plain(name)]);
-  return [...new Set(withPlain)].filter((name) => name !== storedName && name !== code);
+  const names = [countriesLib.getName(code, "en", { select: "all" }) ?? [], everydayName(code), countriesLib.alpha2ToAlpha3(code) ?? []].flat();
+  return [...new Set(names)].filter((name) => name !== storedName && name !== code);
 }

@@ -15,7 +15,8 @@ const messageSchema = z
   .object({
     channel: z.enum(["sms", "email"]),
     recipient: z.string().trim().min(1).max(320),
-    subject: z.string().trim().max(200).optional(),
+    // A line break in a subject would start a header of its own in an SMTP provider that builds them by hand.
+    subject: z.string().trim().max(200).regex(/^[^\r\n]*$/).optional(),
     body: z.string().min(1).max(20_000),
     userId: z.uuid().optional(),
     countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),

@@ -2,14 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { recoveryKeys, users } from "@/db/schema";
 import type { RecoveryAttempt } from "./recovery-attempt";
-import { recoveryAttemptTtlMs } from "./recovery-policy";
 import { hasPassedRecoveryCode } from "./verify-recovery-code";
 
 export type RecoveryAttemptStatus = "closed" | "reset" | "needs_code" | "ready";
 
 /**
- * Where a recovery attempt stands: "reset" once it did its job (the password changed since it began, which also
- * replaced its Recovery Key); "closed" once it expired, its key was replaced otherwise or 2SV went off; "needs_code"
+ * Where a recovery attempt stands: "reset" once it did its job (after its code passed, the password changed and its
+ * Recovery Key was replaced together); "closed" once it expired, its key was replaced otherwise or 2SV went off; "needs_code"
  * until a code of this attempt was verified; then "ready" for a new password.
  */
 export async function recoveryAttemptStatus(attempt: RecoveryAttempt | null, now = new Date()): Promise<RecoveryAttemptStatus> {
@@ -20,11 +19,14 @@ export async function recoveryAttemptStatus(attempt: RecoveryAttempt | null, now
     .innerJoin(users, eq(users.id, recoveryKeys.userId))
     .where(and(eq(recoveryKeys.id, attempt.keyId), eq(recoveryKeys.userId, attempt.userId)));
   if (!row?.twoStepEnabledAt) return "closed";
+  const passedCode = await hasPassedRecoveryCode(attempt, now);
   if (row.keyReplacedAt) {
-    const startedAt = attempt.expiresAt.getTime() - recoveryAttemptTtlMs;
-    return row.passwordChangedAt && row.passwordChangedAt.getTime() >= startedAt ? "reset" : "closed";
+    // This attempt's reset changes the password and replaces its key in one transaction, at one instant. A password
+    // changed and a key replaced in settings are two changes, which must not read as this attempt's success.
+    const resetHere = passedCode && row.keyReplacedAt.getTime() === row.passwordChangedAt?.getTime();
+    return resetHere ? "reset" : "closed";
   }
-  return (await hasPassedRecoveryCode(attempt, now)) ? "ready" : "needs_code";
+  return passedCode ? "ready" : "needs_code";
 }
 
 /** Whether the attempt can still send and check codes. */

@@ -12,7 +12,7 @@ import { rowsOf } from "@/db/rows";
  * refuses changes), and every `staff.role` row names who granted which account; `role_granted_by` adds the grants
  * made outside the console (the seed). `union` keeps each appointer once, which also ends loops.
  */
-export async function isAppointedBy(tx: Tx, { staffId, requesterId }: { staffId: string; requesterId: string }) {
+export async function isAppointedBy(tx: Pick<Tx, "execute">, { staffId, requesterId }: { staffId: string; requesterId: string }) {
   const result = await tx.execute(sql`
     with recursive grants (granter, grantee) as (
       select role_granted_by, id from users where role_granted_by is not null

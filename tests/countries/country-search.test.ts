@@ -22,6 +22,7 @@ describe("finding a country by what a person types", () => {
     expect(find("de")).toContain("DE");
     expect(find("DEU")).toEqual(["DE"]);
     expect(find("cote d'ivoire")).toEqual(["CI"]);
+    expect(find("Côte d’Ivoire")).toEqual(["CI"]);
     expect(find("reunion")).toEqual(["RE"]);
   });
 

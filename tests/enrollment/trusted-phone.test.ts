@@ -8,6 +8,8 @@ import { advanceEnrollment } from "@/lib/two-step/enrollment/advance-enrollment"
 import { startEnrollment } from "@/lib/two-step/enrollment/start-enrollment";
 import { verifyTrustedPhone } from "@/lib/two-step/enrollment/verify-trusted-phone";
 import { findPendingPhoneCode } from "@/lib/two-step/enrollment/find-pending-phone-code";
+import { abandonPhoneCode } from "@/lib/two-step/enrollment/abandon-phone-code";
+import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { setupTestDatabase } from "../helpers/test-db";
 import { lastCodeTo, makeAccount, password, request, stubEnrollmentEnv } from "./helpers";
 
@@ -56,6 +58,18 @@ describe("addTrustedPhone + verifyTrustedPhone", () => {
     expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: t0 })).toEqual(pending);
     await code(verifyTrustedPhone({ userId: user.id, sessionId, phoneId: added.phoneId, challengeId: added.challengeId, code: wrong, now: t0 }));
     expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: t0 })).toBeNull();
+  });
+
+  it("follows a resent code, and lets go once the owner chooses a different number", async () => {
+    const { user, sessionId } = await enrolling();
+    const t0 = new Date();
+    const added = await addTrustedPhone({ userId: user.id, sessionId, number: "(201) 555-0177", country: "US", request, now: t0 });
+    const later = new Date(t0.getTime() + 2 * 60_000);
+    const resent = await issueChallenge({ userId: user.id, sessionId, purpose: "enroll_phone", method: "sms", phoneId: added.phoneId, request, now: later });
+    expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: later })).toMatchObject({ challengeId: resent.challengeId, phoneId: added.phoneId });
+
+    await abandonPhoneCode({ userId: user.id, sessionId, phoneId: added.phoneId, now: later });
+    expect(await findPendingPhoneCode({ userId: user.id, sessionId, now: later })).toBeNull();
   });
 
   it("refuses invalid numbers and landlines before storing or texting anything", async () => {

@@ -83,6 +83,9 @@ describe("dev transport", () => {
     await expect(enqueueMessage({ channel: "sms", recipient: "+15551234567", body: "x".repeat(1601) })).rejects.toMatchObject({
       details: { fields: ["body"] },
     });
+    await expect(enqueueMessage({ channel: "email", recipient: "a@example.com", subject: "Hi\r\nBcc: b@example.com", body: "x" })).rejects.toMatchObject({
+      details: { fields: ["subject"] },
+    });
   });
 
   it("fails an email at once when email is switched off (EMAIL_TRANSPORT=none)", async () => {

@@ -163,13 +163,15 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     await passCode(await startRecovery({ email: user.email, recoveryKey: key, ip: null, now: later }), phoneId!, phone, later);
   });
 
-  it("an attempt whose key the owner replaced in their settings is closed, not told a reset happened", async () => {
+  it("an attempt whose owner changed the password and replaced the key in their settings is closed, not told a reset happened", async () => {
     const { user, phoneId, phone } = await enrolled();
-    const attempt = await startRecovery({ email: user.email, recoveryKey: key, ip: null });
-    await passCode(attempt, phoneId!, phone);
-    expect(await recoveryAttemptStatus(attempt)).toBe("ready");
-    await storeRecoveryKey({ userId: user.id, keyHash: await hashRecoveryKey("9ZQ2M9XD4TRBHW"), confirmedAt: new Date() });
-    expect(await recoveryAttemptStatus(attempt)).toBe("closed");
+    const t0 = new Date();
+    const attempt = await startRecovery({ email: user.email, recoveryKey: key, ip: null, now: t0 });
+    await passCode(attempt, phoneId!, phone, t0);
+    expect(await recoveryAttemptStatus(attempt, t0)).toBe("ready");
+    await db.update(users).set({ passwordChangedAt: at(t0, minutes(1)) }).where(eq(users.id, user.id));
+    await storeRecoveryKey({ userId: user.id, keyHash: await hashRecoveryKey("9ZQ2M9XD4TRBHW"), confirmedAt: t0, now: at(t0, minutes(2)) });
+    expect(await recoveryAttemptStatus(attempt, at(t0, minutes(3)))).toBe("closed");
   });
 
   it("an attempt lapses after 15 minutes, and its cookie cannot be forged", async () => {

@@ -146,7 +146,11 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     const [appointee, without2sv] = [await makeAccount({ twoStepEnabledAt: t0 }), await makeAccount()];
     await setStaffRole({ actor: staff.admin, email: appointee.user.email, role: "admin", reason: "second account" });
     await setStaffRole({ actor: staff.approver, email: without2sv.user.email, role: "admin", reason: "new admin" });
-    const waitingBefore = { admin: await countWaitingForApproval(staff.admin.id), approver: await countWaitingForApproval(staff.approver.id) };
+    const waitingBefore = {
+      admin: await countWaitingForApproval(staff.admin.id),
+      approver: await countWaitingForApproval(staff.approver.id),
+      appointee: await countWaitingForApproval(appointee.user.id),
+    };
 
     const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Fjords", countryCodes: ["NO", "FI"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
     await requestWaveApproval({ actor: staff.admin, waveId: id, now: t0 });
@@ -157,11 +161,13 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
       .where(and(eq(outbox.channel, "email"), eq(outbox.subject, "Fjords is waiting for your approval")));
     expect(emails.map((e) => e.recipient)).toEqual([staff.approver.email]);
     const body = unsealText(emails[0]!.body);
-    expect(body).toContain(`Ada Admin (admin@stepwise.test) asked to launch Fjords in Finland, Norway.`);
+    expect(body).toContain(`Ada Admin <admin@stepwise.test> asked to launch Fjords in Finland, Norway.`);
     expect(body).toContain(`/admin/waves/${id}`);
 
     expect(await countWaitingForApproval(staff.approver.id)).toBe(waitingBefore.approver + 1);
     expect(await countWaitingForApproval(staff.admin.id)).toBe(waitingBefore.admin);
+    // The requester's appointee could not approve it either: no email, and nothing waits for them.
+    expect(await countWaitingForApproval(appointee.user.id)).toBe(waitingBefore.appointee);
     await approveWave({ actor: staff.approver, waveId: id, comment: "Carriers signed in both", now: t0 });
     expect(await countWaitingForApproval(staff.approver.id)).toBe(waitingBefore.approver);
     await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });

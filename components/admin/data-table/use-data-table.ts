@@ -2,6 +2,7 @@
 
 import { functionalUpdate, useTable, type ColumnDef, type FilterFn, type RowData } from "@tanstack/react-table";
 import { useEffect } from "react";
+import { foldForSearch } from "@/lib/text/fold-for-search";
 import { dataTableFeatures, type DataTableFeatures } from "./features";
 import { useUrlTableState, type UrlTableConfig } from "./use-url-table-state";
 
@@ -22,7 +23,7 @@ export function useDataTable<TData extends RowData>({ data, columns, url, search
 
   // Search is row-wide, so it is evaluated once per row, on the first column.
   const globalFilterFn: FilterFn<DataTableFeatures, TData> = (row, _columnId, value: string) =>
-    searchText(row.original).toLowerCase().includes(value.trim().toLowerCase());
+    foldForSearch(searchText(row.original)).includes(foldForSearch(value.trim()));
 
   const table = useTable({
     features: dataTableFeatures,

@@ -1,12 +1,15 @@
-import { and, count, eq, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { waves } from "@/db/schema";
+import { couldApprove } from "./could-approve";
 
-/** Launch requests an admin could decide: pending approval and asked for by someone else. */
-export async function countWaitingForApproval(adminId: string) {
-  const [row] = await db
-    .select({ waiting: count() })
+/** Launch requests waiting for this admin: pending, asked for by someone else, and theirs to approve (couldApprove). */
+export async function countWaitingForApproval(adminId: string, now = new Date()) {
+  const pending = await db
+    .select()
     .from(waves)
     .where(and(eq(waves.status, "pending_approval"), ne(waves.requestedBy, adminId)));
-  return row?.waiting ?? 0;
+  let waiting = 0;
+  for (const wave of pending) if (await couldApprove(db, { admin: { id: adminId, role: "admin" }, wave, now })) waiting++;
+  return waiting;
 }

@@ -29,7 +29,7 @@ export async function requestWaveApproval({ actor, waveId, now = new Date() }: {
       .set({ status: "pending_approval", requestedBy: actor.id, requestedAt: now, reviewedBy: null, reviewedAt: null, reviewComment: null, updatedAt: now })
       .where(eq(waves.id, waveId));
     await recordAudit(tx, { actor, action: "wave.request", targetType: "wave", targetId: String(waveId), before: { status: "draft" }, after: { status: "pending_approval" }, at: now });
-    return queueApprovalRequests(tx, { wave, requester: actor, now });
+    return queueApprovalRequests(tx, { wave: { ...wave, status: "pending_approval", requestedBy: actor.id, requestedAt: now }, requester: actor, now });
   });
   await Promise.all(emails.map((id) => sendQueued(id, now)));
 }

@@ -4,9 +4,9 @@ import { appPasswords, authenticatorApps, backupCodes, enrollments, passkeys, re
 import { hashPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { normaliseAnswer, type QuestionKey } from "@/lib/security-questions/questions";
 import { queueSecurityEmail } from "./notify-security-change";
-import { sendQueued } from "@/lib/messaging/send-queued";
 
 export type DisableTwoStepError = "NOT_ENABLED" | "QUESTIONS_INVALID";
 

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { enrollments, sessions, trustedPhones, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { getAccountAvailability } from "@/lib/rollout/get-country-availability";
 import { deleteSecurityQuestions } from "@/lib/security-questions/security-questions";
 import { storeRecoveryKey } from "../recovery-key";
@@ -10,7 +11,6 @@ import { countFactors, enrollmentMethod } from "./count-factors";
 import { isEnrollmentProved } from "./enrollment-proof";
 import { accountChanges } from "./get-waiting-period";
 import { queueSecurityEmail } from "./notify-security-change";
-import { sendQueued } from "@/lib/messaging/send-queued";
 import { waitingDaysFromEnv, waitingPeriod } from "./waiting-period";
 
 export type EnableTwoStepError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "NOT_READY" | "NOT_PROVED" | "NEEDS_FACTOR" | "WAITING_PERIOD";

@@ -5,8 +5,8 @@ import { AppError } from "@/lib/errors";
 import { maskPhone } from "../mask-phone";
 import { countFactors } from "./count-factors";
 import { queueSecurityEmail } from "./notify-security-change";
-import { sendQueued } from "@/lib/messaging/send-queued";
 import { recordEvent } from "@/lib/events/record-event";
+import { sendQueued } from "@/lib/messaging/send-queued";
 
 export type RemoveFactorError = "NOT_FOUND" | "LAST_FACTOR" | "NOT_ENABLED";
 

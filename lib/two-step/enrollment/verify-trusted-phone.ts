@@ -3,10 +3,10 @@ import { db } from "@/db";
 import { trustedPhones, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { maskPhone } from "../mask-phone";
 import { verifyChallenge } from "../verify-challenge";
 import { queueSecurityEmail } from "./notify-security-change";
-import { sendQueued } from "@/lib/messaging/send-queued";
 
 /**
  * Checks the code texted to a new phone (purpose "enroll_phone", bound to this session) and marks the phone verified.

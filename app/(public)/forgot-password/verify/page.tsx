@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -12,14 +13,19 @@ import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { listSecondFactorOptions, recoveryKinds } from "@/lib/two-step/second-factor-options";
 import { sendRecoveryCodeAction, verifyRecoveryCodeAction } from "../actions";
 
+// Read once per request: the title and the page both depend on it.
+const loadAttempt = cache(async () => {
+  const attempt = await readRecoveryAttempt();
+  return { attempt, status: await recoveryAttemptStatus(attempt) };
+});
+
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("forgotPassword");
-  return { title: t("codeTitle") };
+  const [t, { status }] = await Promise.all([getTranslations("forgotPassword"), loadAttempt()]);
+  return { title: status === "reset" ? t("doneTitle") : t("codeTitle") };
 }
 
 export default async function RecoveryCodePage() {
-  const attempt = await readRecoveryAttempt();
-  const status = await recoveryAttemptStatus(attempt);
+  const { attempt, status } = await loadAttempt();
   if (status === "ready") redirect("/forgot-password/new-password");
   const t = await getTranslations("forgotPassword");
   return (

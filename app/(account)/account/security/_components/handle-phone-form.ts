@@ -5,6 +5,7 @@ import { requestContext } from "@/lib/auth/request-context";
 import { countryName } from "@/lib/countries/country-name";
 import { AppError } from "@/lib/errors";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
+import { abandonPhoneCode } from "@/lib/two-step/enrollment/abandon-phone-code";
 import { addTrustedPhone } from "@/lib/two-step/enrollment/add-trusted-phone";
 import { verifyTrustedPhone } from "@/lib/two-step/enrollment/verify-trusted-phone";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
@@ -37,7 +38,10 @@ export async function handlePhoneForm({
   const phoneId = String(formData.get("phoneId") ?? "");
   const display = String(formData.get("display") ?? "").slice(0, 40);
 
-  if (intent === "change") return { stage: "number", values };
+  if (intent === "change") {
+    if (z.uuid().safeParse(phoneId).success) await abandonPhoneCode({ userId, sessionId, phoneId });
+    return { stage: "number", values };
+  }
 
   if (intent === "add") {
     try {
