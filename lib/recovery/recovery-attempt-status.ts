@@ -8,8 +8,8 @@ export type RecoveryAttemptStatus = "closed" | "reset" | "needs_code" | "ready";
 
 /**
  * Where a recovery attempt stands: "reset" once it did its job (after its code passed, the password changed and its
- * Recovery Key was replaced together); "closed" once it expired, its key was replaced otherwise or 2SV went off; "needs_code"
- * until a code of this attempt was verified; then "ready" for a new password.
+ * Recovery Key was replaced together); "closed" once it expired, its key was replaced otherwise or 2SV went off;
+ * "needs_code" until a code of this attempt was verified; then "ready" for a new password.
  */
 export async function recoveryAttemptStatus(attempt: RecoveryAttempt | null, now = new Date()): Promise<RecoveryAttemptStatus> {
   if (!attempt || attempt.expiresAt <= now) return "closed";
