@@ -34,6 +34,8 @@ export async function SecurityCheckup({
   signIns: RecentSignIn[];
 }) {
   const t = await getTranslations("checkup");
+  // One strong button, on the first thing to do: the later fixes often follow from it (2SV brings the key).
+  const firstFix = items.find((item) => item.status === "fix")?.id;
   const link = "inline-flex items-center rounded-lg px-3 py-1.5 text-sm font-medium ring-1 transition-colors";
   return (
     <section aria-labelledby="checkup-title" className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -70,9 +72,9 @@ export async function SecurityCheckup({
               {item.status !== "ok" && (
                 <Link
                   href={item.href}
-                  className={`${link} ml-10 sm:ml-0 ${item.status === "fix" ? "bg-brand-600 text-white ring-brand-600 hover:bg-brand-700" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"}`}
+                  className={`${link} ml-10 sm:ml-0 ${item.id === firstFix ? "bg-brand-600 text-white ring-brand-600 hover:bg-brand-700" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"}`}
                 >
-                  {t(`${key}.action`)}
+                  {t(`${key}.action`, values)}
                 </Link>
               )}
             </li>

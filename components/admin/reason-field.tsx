@@ -10,11 +10,15 @@ export function ReasonField({ id, label, kept }: { id: string; label: string; ke
         name="reason"
         rows={2}
         required
+        aria-describedby={`${id}-hint`}
         minLength={3}
         maxLength={500}
         defaultValue={kept}
         className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
       />
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+        Required, at least 3 characters: it goes into the audit log.
+      </p>
     </div>
   );
 }

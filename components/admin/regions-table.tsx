@@ -128,7 +128,7 @@ function regionColumns() {
     helper.accessor("enrolled", { header: "Enrolled", meta: { align: "end" }, cell: ({ getValue }) => formatNumber(getValue()) }),
     helper.accessor(enrollmentRate, {
       id: "rate",
-      header: "Enrollment rate",
+      header: "Rate",
       meta: { align: "end" },
       sortUndefined: "last",
       cell: ({ getValue }) => formatPercent(getValue()),

@@ -82,6 +82,10 @@ test("enable 2SV with a text message: questions first, then the wizard; other br
   await a.getByLabel("Verification code").fill(code);
   await a.getByRole("button", { name: "Verify number" }).click();
   await expect(a.getByText("+1 201 555 0123 is now a trusted number.")).toBeVisible();
+  // The next step comes first: the form for a second number stays folded until asked for.
+  await expect(a.getByLabel("Phone number")).toHaveCount(0);
+  await a.getByRole("button", { name: "Add another number" }).click();
+  await expect(a.getByLabel("Phone number")).toHaveValue("");
   await expect(a.getByRole("list", { name: "Your trusted numbers" })).toContainText("+1 201 555 0123");
   await a.getByRole("button", { name: "Continue", exact: true }).click();
 

@@ -34,7 +34,7 @@ export default async function ForgotPasswordPage() {
           </section>
         </div>
         <p className="mt-6 text-sm">
-          <Link href="/sign-in" className="font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
+          <Link href="/sign-in" className="inline-block py-1 font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
         </p>
       </div>
     </ClientMessages>

@@ -31,7 +31,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <TextField id="email" label={t("email")} type="email" autoComplete="username" required defaultValue={state.values?.email} error={error("email")} />
       <TextField id="password" label={t("password")} type="password" autoComplete="current-password" required error={error("password")} />
       <p className="-mt-2 text-right text-sm">
-        <Link href="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link href="/forgot-password" className="inline-block py-1 font-medium text-brand-700 underline-offset-2 hover:underline">
           {t("forgot")}
         </Link>
       </p>

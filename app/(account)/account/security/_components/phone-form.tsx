@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
 import { CodeField, SelectField, TextField } from "@/components/ui/field";
@@ -8,7 +8,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChallengeFeedback } from "@/lib/two-step/challenge-messages";
 import type { PhoneFormState } from "./phone-form-state";
 
-const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
+// Tall enough to tap (WCAG 2.5.8 asks 24 px), side by side on a phone.
+const link = "inline-block py-1 text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
 
 /**
  * Add a trusted phone: number (+ its country) → a texted 6-digit code → verified. `pending`: the code this session
@@ -27,6 +28,7 @@ export function PhoneForm({
 }) {
   const t = useTranslations("phoneForm");
   const [state, formAction] = useActionState(action, pending);
+  const [unfoldedFor, setUnfoldedFor] = useState<PhoneFormState | null>(null);
   const feedback = useChallengeFeedback();
   const values = state.values ?? {};
 
@@ -75,6 +77,18 @@ export function PhoneForm({
   }
 
   const numberError = state.errors?.number ? t(`error.${state.errors.number}` as "error.PHONE_INVALID", state.errorValues ?? {}) : undefined;
+  // Once a number is verified, the next step (Continue below) matters more than a second number: the empty form
+  // stays folded until asked for, and folds again after the next verification (a new state).
+  if (state.stage === "verified" && unfoldedFor !== state) {
+    return (
+      <div className="space-y-4">
+        <Notice tone="success">{t("verified", { phone: state.display ?? "" })}</Notice>
+        <button type="button" onClick={() => setUnfoldedFor(state)} className={link}>
+          {t("addAnother")}
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
       {state.stage === "verified" && <Notice tone="success">{t("verified", { phone: state.display ?? "" })}</Notice>}
@@ -102,9 +116,7 @@ export function PhoneForm({
             error={numberError}
           />
         </div>
-        <SubmitButton pendingLabel={t("sending")} variant={state.stage === "verified" ? "secondary" : "primary"}>
-          {state.stage === "verified" ? t("addAnother") : t("send")}
-        </SubmitButton>
+        <SubmitButton pendingLabel={t("sending")}>{t("send")}</SubmitButton>
       </form>
     </div>
   );

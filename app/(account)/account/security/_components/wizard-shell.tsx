@@ -32,7 +32,7 @@ export async function WizardShell({
       <WizardProgress step={step} reached={reached} />
       <section className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</section>
       <p className="text-sm text-slate-600">
-        <Link href="/account/security" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link href="/account/security" className="inline-block py-1 font-medium text-brand-700 underline-offset-2 hover:underline">
           {started ? t("later") : t("notNow")}
         </Link>
       </p>
