@@ -15,6 +15,7 @@ test.describe("'Is your account secure?' checkup", () => {
     await expect(check(page, "Two-step verification is off").getByRole("link", { name: "Turn on two-step verification" })).toHaveAttribute("href", "/account/security/enable");
     await expect(check(page, "No confirmed recovery key").getByRole("link", { name: "Get a recovery key" })).toHaveAttribute("href", "/account/security/enable");
     await expect(check(page, "No way to confirm it's you").getByRole("link", { name: "Add a method" })).toHaveAttribute("href", "/account/security/enable");
+    await expect(check(page, "No way to confirm it's you")).toContainText("Turning on two-step verification adds your first: a trusted phone or device.");
 
     // Recent sign-ins: this very sign-up, with its browser and address.
     const signIns = checkup(page).getByRole("list", { name: "Recent sign-ins" }).getByRole("listitem");
