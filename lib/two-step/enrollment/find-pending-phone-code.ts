@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import { db } from "@/db";
 import { challenges, trustedPhones } from "@/db/schema";
 import { maxTriesPerCode } from "../code-policy";
+import { isOpenChallenge } from "../open-challenge";
 
 /**
  * The phone this session is verifying while the code texted to it still works (not used, replaced, denied, expired
@@ -17,10 +18,7 @@ export async function findPendingPhoneCode({ userId, sessionId, now = new Date()
         eq(challenges.userId, userId),
         eq(challenges.sessionId, sessionId),
         eq(challenges.purpose, "enroll_phone"),
-        isNull(challenges.consumedAt),
-        isNull(challenges.replacedAt),
-        isNull(challenges.deniedAt),
-        gt(challenges.expiresAt, now),
+        isOpenChallenge(now),
         lt(challenges.attempts, maxTriesPerCode),
         isNull(trustedPhones.verifiedAt),
         isNull(trustedPhones.removedAt),

@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { challenges } from "@/db/schema";
 import { recordEvent } from "@/lib/events/record-event";
+import { isOpenChallenge } from "../open-challenge";
 
 /**
  * "Don't allow" on a trusted device: the attempt's pushed code stops working at once (verifyChallenge answers
@@ -20,10 +21,7 @@ export async function denyChallenge({ userId, challengeId, now = new Date() }: {
           eq(challenges.id, challengeId),
           eq(challenges.userId, userId),
           eq(challenges.method, "device"),
-          isNull(challenges.consumedAt),
-          isNull(challenges.deniedAt),
-          isNull(challenges.replacedAt),
-          gt(challenges.expiresAt, now),
+          isOpenChallenge(now),
         ),
       )
       .returning({ purpose: challenges.purpose });

@@ -1,8 +1,9 @@
-import { and, desc, eq, gt, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { challenges, type ChallengePurpose } from "@/db/schema";
 import { describeDevice, type DeviceParts } from "@/lib/auth/describe-device";
 import { unsealText } from "@/lib/crypto/secrets";
+import { isOpenChallenge } from "../open-challenge";
 
 export interface DevicePrompt {
   id: string;
@@ -53,10 +54,7 @@ export async function listDevicePrompts({
         eq(challenges.userId, userId),
         eq(challenges.method, "device"),
         isNotNull(challenges.sealedCode),
-        isNull(challenges.consumedAt),
-        isNull(challenges.deniedAt),
-        isNull(challenges.replacedAt),
-        gt(challenges.expiresAt, now),
+        isOpenChallenge(now),
         viewerSessionId ? ne(challenges.sessionId, viewerSessionId) : undefined,
       ),
     )
