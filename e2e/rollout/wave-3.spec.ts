@@ -88,7 +88,7 @@ test("a second staff member approves with a comment; France is then offered 2SV 
   await page.getByRole("button", { name: "Approve launch" }).click();
   await expect(page.getByText("Approved. The wave is live in all its countries.")).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("wave-phase")).toHaveText("Complete");
+  await expect(page.getByTestId("wave-phase")).toHaveText("Live · 100%");
   await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Waves", exact: true })).toBeVisible();
 
   const wave = await dbWave(request, "Wave 3");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Card, Notice } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { listRegions } from "@/lib/rollout/list-regions";
@@ -10,13 +11,24 @@ import { confirmHref, hasFreshStepUp, staffContext } from "../../_lib/staff-cont
 import { CountryPauseForm } from "./country-pause-form";
 import { CountrySmsForm } from "./country-sms-form";
 
-export const metadata: Metadata = { title: "Country" };
+/** One read per request for the title and the page. */
+const loadRegion = cache(async (rawCode: string) => {
+  const code = rawCode.toUpperCase();
+  return (await listRegions()).find((r) => r.code === code) ?? null;
+});
+
+// Staff check first, as on the page itself.
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  await staffContext("viewer");
+  const region = await loadRegion((await params).code);
+  return { title: region?.name ?? "Country" };
+}
 
 export default async function CountryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string }> }) {
   const { actor, sessionId } = await staffContext("viewer");
-  const code = (await params).code.toUpperCase();
-  const region = (await listRegions()).find((r) => r.code === code);
+  const region = await loadRegion((await params).code);
   if (!region) notFound();
+  const code = region.code;
   const { done } = await searchParams;
   const self = `/admin/regions/${code}`;
   const isOperator = hasRole(actor.role, "operator");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -15,7 +16,18 @@ import { WaveBadge } from "../_components/wave-badge";
 import { WaveCommandForm } from "../_components/wave-command-form";
 import { parseRecordId } from "@/lib/validation/record-id";
 
-export const metadata: Metadata = { title: "Wave" };
+/** One read per request for the title and the page. */
+const loadWave = cache(async (rawId: string) => {
+  const id = parseRecordId(rawId);
+  return id === null ? null : getWave(id);
+});
+
+// Staff check first: a wave's name is not for a signed-out visitor's tab title.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await staffContext("viewer");
+  const wave = await loadWave((await params).id);
+  return { title: wave?.name ?? "Wave" };
+}
 
 const doneMessages: Record<string, string> = {
   saved: "Draft saved. Check the impact below, then request approval.",
@@ -38,10 +50,9 @@ function approvedMessage(phase: string) {
 
 export default async function WavePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { actor, sessionId } = await staffContext("viewer");
-  const id = parseRecordId((await params).id);
-  if (id === null) notFound();
-  const wave = await getWave(id);
+  const wave = await loadWave((await params).id);
   if (!wave) notFound();
+  const id = wave.id;
   const { done } = await searchParams;
   const now = new Date();
   const self = `/admin/waves/${id}`;

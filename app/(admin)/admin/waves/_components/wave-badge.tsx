@@ -6,7 +6,8 @@ const look: Record<WavePhase, { text: string; tone: string }> = {
   pending_approval: { text: "Pending approval", tone: "bg-amber-100 text-amber-900" },
   scheduled: { text: "Scheduled", tone: "bg-sky-100 text-sky-900" },
   live: { text: "Live", tone: "bg-brand-100 text-brand-800" },
-  complete: { text: "Complete", tone: "bg-emerald-100 text-emerald-800" },
+  // "Complete" read as "over" beside a notice saying the wave is live: the ramp is done, 2SV stays on.
+  complete: { text: "Live · 100%", tone: "bg-emerald-100 text-emerald-800" },
   cancelled: { text: "Cancelled", tone: "bg-slate-100 text-slate-600 line-through" },
 };
 
