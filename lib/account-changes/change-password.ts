@@ -5,6 +5,7 @@ import { sessions, users } from "@/db/schema";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
+import { forgetRememberedBrowsers } from "@/lib/two-step/trusted-devices";
 import { AppError } from "@/lib/errors";
 import { assertStepUpFresh } from "./assert-step-up-fresh";
 import { checkNewPassword } from "./check-new-password";
@@ -16,11 +17,13 @@ export type ChangePasswordError = "STEP_UP_REQUIRED" | "THROTTLED" | "WRONG_PASS
 /**
  * Changes the password of a signed-in account after a fresh step-up. The current password is asked too — it is
  * the knowledge factor, and a trusted browser left open could otherwise pass the code step on its own. Other
- * sessions end in the same transaction; the owner is told by email.
+ * sessions end in the same transaction, and remembered browsers other than this one (`deviceToken`) ask for a code
+ * again; the owner is told by email.
  */
 export async function changePassword(input: {
   userId: string;
   sessionId: string;
+  deviceToken?: string | null;
   currentPassword: string;
   newPassword: string;
   userAgent?: string;
@@ -44,6 +47,7 @@ export async function changePassword(input: {
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
     // Apps signed in with app-specific passwords sign in again: a new password is a fresh start (as at Apple).
     await revokeAppPasswords({ userId: user.id, now }, tx);
+    await forgetRememberedBrowsers({ userId: user.id, keepToken: input.deviceToken }, tx);
     return tx
       .update(sessions)
       .set({ revokedAt: now })

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { sessions, users } from "@/db/schema";
+import { forgetRememberedBrowsers } from "@/lib/two-step/trusted-devices";
 import { hasSessionEnded, sessionLimits } from "./session-limits";
 
 // "last seen" is refreshed at most this often, so a busy page does not write on every request.
@@ -109,11 +110,18 @@ export async function revokeSessionById(sessionId: string) {
   return revoked.length;
 }
 
-export async function revokeOtherSessions({ userId, keepSessionId }: { userId: string; keepSessionId: string }) {
-  const revoked = await db
-    .update(sessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return revoked.length;
+/**
+ * "Sign out all other devices": every other session ends, and every other remembered browser asks for a code at its
+ * next sign-in — signed out everywhere else should not leave a 30-day second-step skip behind.
+ */
+export async function revokeOtherSessions(input: { userId: string; keepSessionId: string; keepDeviceToken?: string | null }) {
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(sessions)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(sessions.userId, input.userId), ne(sessions.id, input.keepSessionId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    await forgetRememberedBrowsers({ userId: input.userId, keepToken: input.keepDeviceToken }, tx);
+    return revoked.length;
+  });
 }

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { AppError } from "@/lib/errors";
 import { generateRecoveryKey, hashRecoveryKey, storeRecoveryKey } from "@/lib/two-step/recovery-key";
+import { forgetRememberedBrowsers } from "@/lib/two-step/trusted-devices";
 import { notifyPasswordReset } from "./notify-password-reset";
 import type { RecoveryAttempt } from "./recovery-attempt";
 import { hasPassedRecoveryCode } from "./verify-recovery-code";
@@ -43,6 +44,7 @@ export async function resetPasswordWithRecoveryKey(input: { attempt: RecoveryAtt
     // Apps signed in with app-specific passwords sign in again: a new password is a fresh start (as at Apple).
     await revokeAppPasswords({ userId: user.id, now }, tx);
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    await forgetRememberedBrowsers({ userId: user.id }, tx);
     await storeRecoveryKey({ userId: user.id, keyHash, confirmedAt: null, now }, tx);
     await recordEvent({ type: "recovery_reset", userId: user.id, at: now }, tx);
   });

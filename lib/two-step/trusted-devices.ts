@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { db, type Tx } from "@/db";
 import { trustedDevices } from "@/db/schema";
 import { hashToken } from "@/lib/crypto/secrets";
 import { recordEvent } from "@/lib/events/record-event";
@@ -57,4 +57,18 @@ export async function revokeTrustedDevice({ userId, deviceId }: { userId: string
     .where(and(eq(trustedDevices.id, deviceId), eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt)))
     .returning({ id: trustedDevices.id });
   return rows.length;
+}
+
+/**
+ * Every remembered browser of the account asks for a code again at its next sign-in (the one holding `keepToken`
+ * excepted): a new password or "sign out everywhere" must not leave a browser an attacker ticked "Trust this
+ * browser" on able to skip the second step for the rest of its 30 days. The browsers still receive pushed codes.
+ */
+export async function forgetRememberedBrowsers({ userId, keepToken = null }: { userId: string; keepToken?: string | null }, outer: Tx | typeof db = db) {
+  const forgotten = await outer
+    .update(trustedDevices)
+    .set({ rememberUntil: null })
+    .where(and(eq(trustedDevices.userId, userId), isNotNull(trustedDevices.rememberUntil), keepToken ? ne(trustedDevices.tokenHash, hashToken(keepToken)) : undefined))
+    .returning({ id: trustedDevices.id });
+  return forgotten.length;
 }

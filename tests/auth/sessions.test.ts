@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sessions, users, type User } from "@/db/schema";
+import { sessions, trustedDevices, users, type User } from "@/db/schema";
 import {
   createSession,
   findActiveSession,
@@ -8,6 +8,7 @@ import {
   revokeOtherSessions,
   revokeSession,
 } from "@/lib/auth/sessions";
+import { trustDevice } from "@/lib/two-step/trusted-devices";
 import { setupTestDatabase } from "../helpers/test-db";
 
 const testDb = setupTestDatabase({ seed: "countries" });
@@ -169,6 +170,20 @@ describe("revokeOtherSessions", () => {
     for (const id of others) expect(await findActiveSession(id)).toBeNull();
     expect(await findActiveSession(bobs)).not.toBeNull();
     expect((await listActiveSessions(carol.id)).map((s) => s.id)).toEqual([current]);
+  });
+
+  it("makes the other remembered browsers ask for a code again, not this one", async () => {
+    const remy = (await testDb()
+      .db.insert(users)
+      .values({ email: "remy@example.com", name: "Remy", countryCode: "IE", passwordHash: "x", twoStepEnabledAt: new Date() })
+      .returning())[0]!;
+    const [here, there] = ["h".repeat(43), "t".repeat(43)];
+    for (const token of [here, there]) await trustDevice({ userId: remy.id, token, label: token[0], remember: true });
+
+    await revokeOtherSessions({ userId: remy.id, keepSessionId: await open(remy), keepDeviceToken: here });
+
+    const rows = await testDb().db.select().from(trustedDevices).where(eq(trustedDevices.userId, remy.id));
+    expect(Object.fromEntries(rows.map((d) => [d.label, d.rememberUntil !== null]))).toEqual({ h: true, t: false });
   });
 
   it("cannot be used to keep (or touch) a session that belongs to someone else", async () => {

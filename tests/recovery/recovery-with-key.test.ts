@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { challenges, recoveryKeys, secondFactorLockouts, sessions, users } from "@/db/schema";
+import { challenges, recoveryKeys, secondFactorLockouts, sessions, trustedDevices, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
 import { confirmNewRecoveryKey } from "@/lib/recovery/confirm-new-recovery-key";
@@ -15,6 +15,7 @@ import { verifyRecoveryCode } from "@/lib/recovery/verify-recovery-code";
 import { longestWaitMs, maxConsecutiveFailures } from "@/lib/two-step/code-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { verifyChallenge } from "@/lib/two-step/verify-challenge";
+import { trustDevice } from "@/lib/two-step/trusted-devices";
 import { formatRecoveryKey, hashRecoveryKey, storeRecoveryKey, verifyRecoveryKey } from "@/lib/two-step/recovery-key";
 import { setupTestDatabase } from "../helpers/test-db";
 import { at, errorCode, lastSmsCode, makeUser, messagesTo, minutes, openSession, phoneOf, reload, request } from "../step-up/fixtures";
@@ -69,6 +70,7 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
   it("key + code → new password, every session ends, the old key stops working, a new key is issued, everyone is told", async () => {
     const { user, phoneId, phone } = await enrolled();
     const live = [await openSession(user), await openSession(user)];
+    await trustDevice({ userId: user.id, token: "r".repeat(43), remember: true });
     const attempt = await startRecovery({ email: user.email, recoveryKey: key, ip: "198.51.100.7" });
     await passCode(attempt, phoneId!, phone);
 
@@ -85,6 +87,9 @@ describe("recovery with 2SV on: Recovery Key AND a code", () => {
     expect(after.passwordChangedAt?.getTime()).toBe(now.getTime());
     const rows = await db.select().from(sessions).where(eq(sessions.userId, user.id));
     for (const id of live) expect(rows.find((s) => s.id === id)?.revokedAt).toBeInstanceOf(Date);
+    // No browser skips the second step any more: whoever ticked "Trust this browser" before the reset needs a code.
+    const [remembered] = await db.select().from(trustedDevices).where(eq(trustedDevices.userId, user.id));
+    expect(remembered?.rememberUntil).toBeNull();
 
     // The old key is refused from now on; the new one works (and only its hash is stored).
     expect(await verifyRecoveryKey({ userId: user.id, key })).toBe(false);

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { sessions } from "@/db/schema";
+import { sessions, trustedDevices } from "@/db/schema";
 import { changePassword } from "@/lib/account-changes/change-password";
 import { confirmPasswordLimit as currentPasswordLimit } from "@/lib/auth/confirm-password";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { recordStepUp } from "@/lib/two-step/step-up";
+import { trustDevice } from "@/lib/two-step/trusted-devices";
 import { setupTestDatabase } from "../helpers/test-db";
 import { at, errorCode, makeUser, messagesTo, minutes, openSession, password, reload } from "./fixtures";
 
@@ -92,5 +93,19 @@ describe("changePassword", () => {
     expect(mail?.subject).toBe("Your Stepwise password was changed");
     expect(mail?.text).toContain("Firefox 128");
     expect(mail?.text).not.toContain(newPassword);
+  });
+
+  it("makes every other remembered browser ask for a code again; this one stays remembered and all still get pushed codes", async () => {
+    const { user, sessionId } = await steppedUp();
+    const [here, elsewhere] = ["a".repeat(43), "b".repeat(43)];
+    for (const token of [here, elsewhere]) await trustDevice({ userId: user.id, token, label: token[0], remember: true });
+
+    await changePassword({ userId: user.id, sessionId, deviceToken: here, currentPassword: password, newPassword });
+
+    const rows = await db.select().from(trustedDevices).where(eq(trustedDevices.userId, user.id));
+    const byLabel = Object.fromEntries(rows.map((d) => [d.label, d]));
+    expect(byLabel.a?.rememberUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(byLabel.b?.rememberUntil).toBeNull();
+    for (const d of rows) expect([d.revokedAt, d.receivesCodes]).toEqual([null, true]);
   });
 });

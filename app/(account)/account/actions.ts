@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { readSessionId } from "@/lib/auth/session-cookie";
 import { isSessionId, revokeOtherSessions, revokeSession, revokeSessionById } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/forms/form-state";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 
 export async function signOutAction() {
   const sessionId = await readSessionId();
@@ -25,7 +26,7 @@ export async function revokeDeviceAction(_prev: FormState, formData: FormData): 
 
 export async function revokeOtherDevicesAction(): Promise<FormState> {
   const { user, session } = await requireUser("/account");
-  const count = await revokeOtherSessions({ userId: user.id, keepSessionId: session.id });
+  const count = await revokeOtherSessions({ userId: user.id, keepSessionId: session.id, keepDeviceToken: await readDeviceToken() });
   revalidatePath("/account");
   return { message: { key: "revokedOthers", values: { count: String(count) } } };
 }

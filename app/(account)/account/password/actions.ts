@@ -6,6 +6,7 @@ import { changePassword } from "@/lib/account-changes/change-password";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
+import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { requireStepUp } from "@/lib/two-step/step-up";
 
 const path = "/account/password";
@@ -30,7 +31,7 @@ export async function changePasswordAction(_prev: PasswordState, formData: FormD
   if (Object.keys(errors).length) return { errors };
 
   try {
-    await changePassword({ userId: user.id, sessionId: session.id, currentPassword, newPassword, userAgent: (await headers()).get("user-agent") ?? "" });
+    await changePassword({ userId: user.id, sessionId: session.id, deviceToken: await readDeviceToken(), currentPassword, newPassword, userAgent: (await headers()).get("user-agent") ?? "" });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     switch (error.code) {
