@@ -12,7 +12,7 @@ import { checkNewPassword } from "./check-new-password";
 import { appLink, browserOf, noticeTime, noticeTranslator } from "./compose-notice";
 import { sendNotice } from "./send-notice";
 
-export type ChangePasswordError = "STEP_UP_REQUIRED" | "THROTTLED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "SAME_PASSWORD";
+export type ChangePasswordError = "STEP_UP_REQUIRED" | "THROTTLED" | "LOCKED" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "SAME_PASSWORD";
 
 /**
  * Changes the password of a signed-in account after a fresh step-up. The current password is asked too — it is
@@ -36,7 +36,7 @@ export async function changePassword(input: {
 
   // A hijacked signed-in browser may not guess the current password: the same five tries per 15 minutes as every
   // other re-typed password, counted together.
-  await confirmPassword({ userId: user.id, passwordHash: user.passwordHash, password: input.currentPassword, now });
+  await confirmPassword({ user, password: input.currentPassword, now });
 
   const problem = checkNewPassword(input.newPassword, [user.name, user.email]);
   if (problem) throw new AppError<ChangePasswordError>("WEAK_PASSWORD", { reason: problem });

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { sessions, trustedDevices } from "@/db/schema";
 import { changePassword } from "@/lib/account-changes/change-password";
+import { authenticateWithPassword, maxConsecutivePasswordFailures } from "@/lib/auth/authenticate-with-password";
 import { confirmPasswordLimit as currentPasswordLimit } from "@/lib/auth/confirm-password";
+import { hitRateLimit, peekRateLimit } from "@/lib/auth/rate-limit";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { recordStepUp } from "@/lib/two-step/step-up";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
@@ -68,6 +70,23 @@ describe("changePassword", () => {
     expect(codes).toEqual([...Array(currentPasswordLimit - 1).fill("WRONG_PASSWORD"), "THROTTLED", "THROTTLED"]);
     // Even the right password waits while throttled.
     expect(await errorCode(changePassword({ userId: user.id, sessionId, currentPassword: password, newPassword, now: at(t0, 7000) }))).toBe("THROTTLED");
+    expect((await reload(user)).passwordHash).toBe(user.passwordHash);
+  });
+
+  it(`counts a wrong current password toward the ${maxConsecutivePasswordFailures}-in-a-row lock; at the lock it is refused here and on the sign-in form`, async () => {
+    const t0 = new Date();
+    const { user, sessionId } = await steppedUp(t0);
+    const failures = { key: `signin:failures:${user.email.toLowerCase()}`, now: t0 };
+    const change = (currentPassword: string, ms: number) => errorCode(changePassword({ userId: user.id, sessionId, currentPassword, newPassword, now: at(t0, ms) }));
+
+    expect(await change("not-my-password", 0)).toBe("WRONG_PASSWORD");
+    expect((await peekRateLimit(failures)).hits).toBe(1);
+    // Failures elsewhere (the sign-in form) bring the account to one short of the lock; the next wrong one here locks it.
+    for (let i = 2; i < maxConsecutivePasswordFailures; i++) await hitRateLimit({ ...failures, windowMs: 86_400_000 });
+    expect(await change("still-not-it", 1000)).toBe("LOCKED");
+    expect(await change(password, 2000)).toBe("LOCKED");
+    const signIn = authenticateWithPassword({ email: user.email, password, ip: null, userAgent: "test", now: at(t0, 3000) });
+    expect(await errorCode(signIn)).toBe("LOCKED");
     expect((await reload(user)).passwordHash).toBe(user.passwordHash);
   });
 

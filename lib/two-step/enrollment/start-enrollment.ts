@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { getEligibility } from "./get-eligibility";
 
-export type StartEnrollmentError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "WAITING_PERIOD" | "WRONG_PASSWORD" | "THROTTLED";
+export type StartEnrollmentError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "WAITING_PERIOD" | "WRONG_PASSWORD" | "THROTTLED" | "LOCKED";
 
 /**
  * Step (a) of the wizard: the owner has read what changes and re-typed their password. Opens (or resumes) the
@@ -23,7 +23,7 @@ export async function startEnrollment({ userId, sessionId, password, now = new D
     throw new AppError<StartEnrollmentError>("WAITING_PERIOD", { until: status.period.until.toISOString(), reason: status.period.reason });
   }
 
-  await confirmPassword({ userId, passwordHash: user.passwordHash, password, now });
+  await confirmPassword({ user, password, now });
 
   const proof = { sessionId, provedAt: now, updatedAt: now };
   return db.transaction(async (tx) => {

@@ -41,6 +41,8 @@ export async function changePasswordAction(_prev: PasswordState, formData: FormD
         return { message: { key: "throttled", values: { retryAt: String(error.details.retryAt) } } };
       case "WRONG_PASSWORD":
         return { errors: { currentPassword: "currentPasswordWrong" } };
+      case "LOCKED":
+        return { errors: { currentPassword: "passwordLocked" } };
       case "SAME_PASSWORD":
         return { errors: { newPassword: "passwordSame" } };
       default:

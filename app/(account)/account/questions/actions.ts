@@ -32,11 +32,11 @@ export async function saveQuestionsAction(_prev: FormState, formData: FormData):
   if (password === "") return { values, errors: passwordMissing };
   if (password !== null) {
     try {
-      await confirmPassword({ userId: user.id, passwordHash: user.passwordHash, password });
+      await confirmPassword({ user, password });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.code === "THROTTLED") return { values, errors: { password: "throttled" }, message: { key: "throttled", values: { retryAt: String(error.details.retryAt) } } };
-      return { values, errors: { password: "wrongPassword" } };
+      return { values, errors: { password: error.code === "LOCKED" ? "passwordLocked" : "wrongPassword" } };
     }
   }
   await setSecurityQuestions({ userId: user.id, items: parsed.items });

@@ -43,6 +43,7 @@ export async function startEnrollmentAction(_prev: FormState, formData: FormData
   } catch (error) {
     const e = codeOf(error);
     if (e.code === "WRONG_PASSWORD") return { errors: { password: "wrongPassword" } };
+    if (e.code === "LOCKED") return { errors: { password: "passwordLocked" } };
     if (e.code === "THROTTLED") return { errors: { password: "throttled" }, message: { key: "throttled", values: { retryAt: String(e.details.retryAt) } } };
     // Not available, waiting period, already on: the page explains it.
     redirect(stepPath("explain"));
