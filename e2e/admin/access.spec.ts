@@ -26,6 +26,16 @@ test.describe("staff console access", () => {
     }
   });
 
+  test("a viewer asking for an operator's page is told it is their role, and led back to the console", async ({ page }) => {
+    await signInStaff(page, "viewer@stepwise.test");
+    const response = await page.goto("/admin/waves/new");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByText("Your role (viewer) doesn't include this.")).toBeVisible();
+    await page.getByRole("link", { name: "Back to the console" }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("navigation", { name: "Admin", exact: true })).toBeVisible();
+  });
+
   for (const { email, name, role } of [
     { email: "viewer@stepwise.test", name: "Vera Viewer", role: "viewer" },
     { email: "operator@stepwise.test", name: "Omar Operator", role: "operator" },

@@ -13,7 +13,7 @@ test.describe("'Is your account secure?' checkup", () => {
     await expect(checkup(page).getByTestId("checkup-score")).toHaveText("0 of 3 checks passed");
 
     await expect(check(page, "Two-step verification is off").getByRole("link", { name: "Turn on two-step verification" })).toHaveAttribute("href", "/account/security/enable");
-    await expect(check(page, "No confirmed recovery key").getByRole("link", { name: "Get a recovery key" })).toHaveAttribute("href", "/account/security/enable");
+    await expect(check(page, "No confirmed Recovery Key").getByRole("link", { name: "Get a Recovery Key" })).toHaveAttribute("href", "/account/security/enable");
     await expect(check(page, "No way to confirm it's you").getByRole("link", { name: "Add a method" })).toHaveAttribute("href", "/account/security/enable");
     await expect(check(page, "No way to confirm it's you")).toContainText("Turning on two-step verification adds your first: a trusted phone or device.");
 
@@ -63,7 +63,7 @@ test.describe("'Is your account secure?' checkup", () => {
     await expect(checkup(page).getByTestId("checkup-score")).toHaveText("1 of 3 checks passed");
     await expect(check(page, "Two-step verification is on")).toHaveAttribute("data-status", "ok");
     await expect(check(page, "Two-step verification is on").getByRole("link")).toHaveCount(0);
-    await expect(check(page, "No confirmed recovery key").getByRole("link", { name: "Get a recovery key" })).toHaveAttribute("href", "/account/recovery-key");
+    await expect(check(page, "No confirmed Recovery Key").getByRole("link", { name: "Get a Recovery Key" })).toHaveAttribute("href", "/account/recovery-key");
     await expect(check(page, "Only one way to confirm it's you").getByRole("link", { name: "Add a second method" })).toHaveAttribute("href", "/account/security");
     await expect(page.getByTestId("two-step-badge")).toHaveText("On");
   });

@@ -22,7 +22,11 @@ export function clientIp(headers: Headers): string | null {
     const hops = forwarded.split(",").map((h) => h.trim()).filter(Boolean);
     const trusted = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
     const ip = hops[Math.max(0, hops.length - 1 - trusted)];
-    if (ip) return ip.slice(0, 64);
+    if (ip) return plainAddress(ip);
   }
-  return headers.get("x-real-ip")?.slice(0, 64) ?? null;
+  const real = headers.get("x-real-ip");
+  return real ? plainAddress(real) : null;
 }
+
+/** An IPv4 client seen on a dual-stack socket as "::ffff:192.0.2.1" is shown, limited and stored as 192.0.2.1. */
+const plainAddress = (ip: string) => ip.replace(/^::ffff:(?=\d{1,3}(\.\d{1,3}){3}$)/i, "").slice(0, 64);

@@ -24,7 +24,7 @@ export function DataTable<TData extends RowData>({ table, caption, empty }: Data
       role="group"
       aria-labelledby={captionId}
       tabIndex={0}
-      className="overflow-x-auto rounded-xl ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+      className="relative overflow-x-auto rounded-xl ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
     >
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption id={captionId} className="sr-only">

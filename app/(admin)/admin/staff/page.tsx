@@ -31,7 +31,7 @@ export default async function StaffPage() {
         </Notice>
       )}
       <Card title="Team">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label="Staff members">
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
               <tr>

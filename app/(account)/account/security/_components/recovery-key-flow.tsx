@@ -38,6 +38,9 @@ export function RecoveryKeyFlow({
   const [created, createAction] = useActionState(create, {});
   const [confirmed, confirmAction] = useActionState(confirm, {});
   const [stage, setStage] = useState<"show" | "confirm">("show");
+  // Held here, not in the form: a refused try (a mistyped key) resets the form, and the tick should survive it. The
+  // key itself is a secret, so it is typed again.
+  const [understood, setUnderstood] = useState(false);
   const key = created.key;
 
   const createForm = (label: string, variant: "primary" | "secondary") => (
@@ -86,6 +89,8 @@ export function RecoveryKeyFlow({
             <input
               type="checkbox"
               name="understood"
+              checked={understood}
+              onChange={(event) => setUnderstood(event.target.checked)}
               className="mt-1"
               aria-invalid={confirmed.errors?.understood ? true : undefined}
               aria-describedby={confirmed.errors?.understood ? "understood-error" : undefined}
@@ -161,7 +166,7 @@ function KeyCard({ keyText, email }: { keyText: string; email: string }) {
   return (
     <div className="rounded-xl border-2 border-dashed border-slate-300 bg-slate-50 p-5 text-center">
       <p className="text-sm font-medium text-slate-600" id="recovery-key-label">{t("yourKey")}</p>
-      <p aria-labelledby="recovery-key-label" data-testid="recovery-key" className="mt-2 select-all break-all font-mono text-2xl font-semibold tracking-widest text-slate-900 sm:text-3xl">
+      <p aria-labelledby="recovery-key-label" data-testid="recovery-key" className="mt-2 select-all whitespace-nowrap font-mono text-xl font-semibold tracking-wider text-slate-900 sm:text-3xl sm:tracking-widest">
         {keyText}
       </p>
       <div className="mt-4 flex flex-wrap justify-center gap-2">

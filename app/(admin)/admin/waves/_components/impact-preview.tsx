@@ -19,7 +19,7 @@ export function ImpactPreview({ impact }: { impact: Awaited<ReturnType<typeof pr
           . A country can be in one wave at a time: edit the plan to remove {totals.conflicts === 1 ? "it" : "them"}.
         </p>
       )}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label="Impact per country">
           <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
             <tr>
