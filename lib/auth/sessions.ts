@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { sessions, users } from "@/db/schema";
+import { failedSecondStepNoticeKey } from "@/lib/two-step/failed-second-step-key";
 import { forgetRememberedBrowsers } from "@/lib/two-step/trusted-devices";
 import { hasSessionEnded, sessionLimits } from "./session-limits";
 
@@ -35,7 +36,8 @@ export const isPendingSecondStep = (row: { session: { aal: number }; user: { two
 /**
  * After a passed second step: a new session id at aal 2 replaces the pending one (no fixation across the step),
  * linked by `upgradedFrom`. One statement: the pending row is revoked and its successor written atomically, and a
- * second call for the same pending session (a double submit) finds it revoked and creates nothing.
+ * second call for the same pending session (a double submit) finds it revoked and creates nothing. A "wrong code"
+ * notice this sign-in queued and is still holding is called off in the same statement: it was the owner, mistyping.
  */
 export async function upgradeSession(input: { pendingSessionId: string; deviceId?: string | null; now?: Date }) {
   const id = newSessionId();
@@ -44,7 +46,11 @@ export async function upgradeSession(input: { pendingSessionId: string; deviceId
     with pending as (
       update sessions set revoked_at = ${revokedAt}::timestamptz
       where id = ${input.pendingSessionId} and revoked_at is null
-      returning id, user_id, user_agent, ip, device_id)
+      returning id, user_id, user_agent, ip, device_id),
+    called_off as (
+      update outbox set status = 'expired', last_error = 'the sign-in passed its second step'
+      where replace_key = ${failedSecondStepNoticeKey(input.pendingSessionId)} and status = 'pending'
+        and exists (select 1 from pending))
     insert into sessions (id, user_id, user_agent, ip, aal, device_id, upgraded_from)
     select ${id}, user_id, user_agent, ip, 2, coalesce(${input.deviceId ?? null}::uuid, device_id), id from pending
     returning id`);

@@ -24,6 +24,8 @@ const messageSchema = z
     expiresAt: z.date().optional(),
     /** Queuing a message with this key drops the earlier ones with it that are still waiting (a resent code). */
     replaceKey: z.string().min(1).max(200).optional(),
+    /** Held until then, the worker sending it after: a notice that may still be called off (by its replaceKey). */
+    notBefore: z.date().optional(),
   })
   .refine((m) => (m.channel === "sms" ? /^\+[1-9]\d{6,14}$/.test(m.recipient) : z.email().safeParse(m.recipient).success), {
     path: ["recipient"],
@@ -79,13 +81,13 @@ export async function enqueueMessage(message: NewMessage, options: EnqueueOption
       transport: transportNameFor(input.channel, config),
       expiresAt: input.expiresAt ?? null,
       replaceKey: input.replaceKey ?? null,
-      nextAttemptAt: now,
+      nextAttemptAt: input.notBefore ?? now,
       createdAt: now,
     })
     .returning({ id: outbox.id });
   const id = row!.id;
 
-  if (db instanceof PgTransaction) return { id, status: "pending" };
+  if (db instanceof PgTransaction || (input.notBefore && input.notBefore > now)) return { id, status: "pending" };
   try {
     return await deliverMessage(id, { db, now: options.now, config });
   } catch (error) {

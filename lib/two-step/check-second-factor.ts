@@ -48,6 +48,6 @@ export async function checkSecondFactor(input: {
       await verifyPasskeyAssertion({ ownerKey: sessionId, purpose, userId, response: proof.response, now });
       return;
     default:
-      await verifyHeldCode({ userId, purpose, method: proof.method, code: proof.code, request: input.request, now });
+      await verifyHeldCode({ userId, purpose, method: proof.method, code: proof.code, sessionId, request: input.request, now });
   }
 }

@@ -35,6 +35,8 @@ export async function verifyHeldCode(input: {
   purpose: ChallengePurpose;
   method: HeldCodeMethod;
   code: string;
+  /** The pending session of a sign-in: names its "wrong code" notice, which passing the step calls off. */
+  sessionId?: string;
   request?: RequestContext;
   now?: Date;
 }) {
@@ -64,10 +66,10 @@ export async function verifyHeldCode(input: {
 
   if (outcome.error === "WRONG_HELD_CODE" || outcome.error === "CODE_USED") await checkGuardrailsForAccount(input.userId, now);
   // A right password then a wrong code: the owner hears about it once per run of failures.
-  if ("firstFailure" in outcome && outcome.firstFailure && input.purpose === "sign_in" && input.request) {
+  if ("firstFailure" in outcome && outcome.firstFailure && input.purpose === "sign_in" && input.request && input.sessionId) {
     const { notifyFailedSecondStep } = await import("./notify-failed-second-step");
     await notifyFailedSecondStep(
-      { userId: input.userId, requestIp: input.request.ip, requestCountry: input.request.country, requestUserAgent: input.request.userAgent },
+      { userId: input.userId, sessionId: input.sessionId, requestIp: input.request.ip, requestCountry: input.request.country, requestUserAgent: input.request.userAgent },
       now,
     );
   }

@@ -6,7 +6,9 @@ import { challenges, events, outbox, secondFactorLockouts, sessions, trustedPhon
 import { createSession, upgradeSession } from "@/lib/auth/sessions";
 import { unsealText } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
+import { drainOutbox } from "@/lib/messaging/deliver-message";
 import { listDevInbox } from "@/lib/messaging/list-dev-inbox";
+import { failedSecondStepGraceMs } from "@/lib/two-step/notify-failed-second-step";
 import { maxConsecutiveFailures, waitAfterFailures } from "@/lib/two-step/code-policy";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { trustDevice } from "@/lib/two-step/trusted-devices";
@@ -389,6 +391,33 @@ describe("owner notified of a wrong code", () => {
     expect(body).toContain("Chrome 120 on Windows");
     expect(body).toContain("France, IP address 203.0.113.9");
     expect(body).not.toContain(code);
+  });
+
+  it("the email waits out the grace: a mistyped code put right in time sends nothing; a sign-in left unfinished is told, once", async () => {
+    const emailsTo = (user: User) => db.select().from(outbox).where(and(eq(outbox.recipient, user.email), eq(outbox.channel, "email")));
+    const now = new Date();
+
+    // The owner mistypes, then types the right code a few seconds later: the notice is called off, never sent.
+    const owner = await makeAccount();
+    const first = await sendSms(owner, now);
+    const ownerCode = await lastCode(owner.e164);
+    await failure(verifyChallenge({ challengeId: first.challengeId, sessionId: owner.sessionId, purpose: "sign_in", code: wrong(ownerCode), now }));
+    await verifyChallenge({ challengeId: first.challengeId, sessionId: owner.sessionId, purpose: "sign_in", code: ownerCode, now: later(now, 5000) });
+    expect(await upgradeSession({ pendingSessionId: owner.sessionId, now: later(now, 5000) })).not.toBeNull();
+    await drainOutbox({ now: later(now, failedSecondStepGraceMs + 1000) });
+    expect((await emailsTo(owner.user)).map((m) => [m.status, m.sentAt])).toEqual([["expired", null]]);
+
+    // Someone else with the password: wrong codes on two challenges, no success. Nothing goes before the grace is
+    // over (a new challenge does not push it back), then one email goes.
+    const intruder = await makeAccount();
+    for (const at of [0, 60_000]) {
+      const { challengeId } = await sendSms(intruder, later(now, at));
+      await failure(verifyChallenge({ challengeId, sessionId: intruder.sessionId, purpose: "sign_in", code: wrong(await lastCode(intruder.e164)), now: later(now, at) }));
+    }
+    await drainOutbox({ now: later(now, failedSecondStepGraceMs - 1000) });
+    expect((await emailsTo(intruder.user)).map((m) => m.status)).toEqual(["pending"]);
+    await drainOutbox({ now: later(now, failedSecondStepGraceMs) });
+    expect((await emailsTo(intruder.user)).map((m) => m.status)).toEqual(["sent"]);
   });
 
   it("no email for a wrong code on a step-up challenge", async () => {

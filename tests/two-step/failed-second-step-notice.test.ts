@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -20,7 +21,7 @@ async function frenchUser() {
 /** The body of the newest email to this account after a wrong code from the given place. */
 async function noticeFrom(place: { requestCountry: string | null; requestIp: string | null }) {
   const user = await frenchUser();
-  await notifyFailedSecondStep({ userId: user.id, requestUserAgent: chrome, ...place }, now);
+  await notifyFailedSecondStep({ userId: user.id, sessionId: randomUUID(), requestUserAgent: chrome, ...place }, now);
   const [message] = await messagesTo(user.email);
   return message!.text;
 }
