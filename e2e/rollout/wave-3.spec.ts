@@ -137,12 +137,19 @@ test("pausing France stops a French enrollment mid-way while an enrolled French 
   await signUp(midwayPage, { name: "Marc Milieu", email: uniqueEmail("french midway"), country: "France" });
   await startWizard(midwayPage);
 
-  // The operator pauses France, with a reason.
+  // The operator pauses France, with a reason typed before being asked to confirm it's them: the reason survives
+  // the trip to "Confirm it's you" and back.
   await signInStaff(page, "operator@stepwise.test", "/admin/regions/FR");
-  await confirmItsYou(page, "operator@stepwise.test");
   await page.getByLabel("Reason for pausing").fill("Carrier outage in France");
   await page.getByRole("button", { name: "Pause France" }).click();
+  await expect(page.getByText("Confirm it's you first: pausing and resuming need a code")).toBeVisible();
+  expect(await dbCountryPause(request, "FR")).toBeNull();
+  await confirmItsYou(page, "operator@stepwise.test");
+  await expect(page.getByLabel("Reason for pausing")).toHaveValue("Carrier outage in France");
+  await page.getByRole("button", { name: "Pause France" }).click();
   await expect(page.getByText("Paused. New enrollments stopped")).toBeVisible();
+  // Sent, the draft is gone: the resume form starts empty.
+  await expect(page.getByLabel("Reason for resuming")).toHaveValue("");
   expect(await dbCountryPause(request, "FR")).toMatchObject({ reason: "Carrier outage in France", source: "staff" });
   expect((await dbAudit(request, "country.pause"))[0]).toMatchObject({ countryCode: "FR", reason: "Carrier outage in France" });
 

@@ -75,7 +75,8 @@ export default async function CountryPage({ params, searchParams }: { params: Pr
       {canPause && (
         <Card title={region.status === "paused" ? "Resume" : "Kill switch"} description="Pausing stops new enrollments here at once. Accounts that already use 2SV keep it and can always sign in, recover and turn it off.">
           {confirmFirst}
-          <CountryPauseForm country={code} countryName={region.name} paused={region.status === "paused"} confirmHref={confirmHref("rollout", self)} />
+          {/* Keyed by what the form does: after a pause the resume form starts fresh (no outcome or text of the pause). */}
+          <CountryPauseForm key={region.status} country={code} countryName={region.name} paused={region.status === "paused"} confirmHref={confirmHref("rollout", self)} />
         </Card>
       )}
       {isOperator && (
@@ -88,7 +89,7 @@ export default async function CountryPage({ params, searchParams }: { params: Pr
           }
         >
           {confirmFirst}
-          <CountrySmsForm country={code} countryName={region.name} supported={region.smsSupported} confirmHref={confirmHref("rollout", self)} />
+          <CountrySmsForm key={String(region.smsSupported)} country={code} countryName={region.name} supported={region.smsSupported} confirmHref={confirmHref("rollout", self)} />
         </Card>
       )}
     </div>
