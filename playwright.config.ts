@@ -15,7 +15,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // A test's own budget only bounds a hang: each step fails on its own in 10 s (expect) or 30 s (navigations). On a
+  // busy 2-core host a four-page staff test took 66 s (CI, 2026-12-02), so a whole test gets two minutes.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
