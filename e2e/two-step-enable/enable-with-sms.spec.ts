@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { dbSessions, newContext, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
+import { dbSessions, hook, newContext, signIn, signUp, strongPassword, uniqueEmail } from "../helpers";
 import { dbEnrollment, latestEmail, progress, readSmsCode, startWizard, turnOn } from "./helpers";
 import { expectAccessible } from "../accessibility";
 
@@ -145,6 +145,11 @@ test("enable 2SV with a text message: questions first, then the wizard; other br
   for (const type of ["enrollment_started", "phone_verified", "key_confirmed", "two_step_enabled"]) expect(after.events).toContain(type);
   const sessions = await dbSessions(request, email);
   expect(sessions.filter((s) => !s.revokedAt)).toHaveLength(1);
+  // A carries on under a new session id at aal 2; the id it had with the password alone is revoked.
+  const levels = await hook<{ id: string; aal: number; upgradedFrom: string | null; revokedAt: string | null }[]>(request, "session-levels", email);
+  const live = levels.filter((s) => !s.revokedAt);
+  expect(live).toEqual([expect.objectContaining({ aal: 2, upgradedFrom: expect.any(String) })]);
+  expect(levels.find((s) => s.id === live[0]!.upgradedFrom)).toMatchObject({ aal: 1, revokedAt: expect.any(String) });
 
   // Browser B is signed out; A stays signed in (not sent to the second step).
   await b.goto("/account");

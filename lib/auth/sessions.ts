@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { sessions, users } from "@/db/schema";
@@ -38,11 +38,12 @@ export const isPendingSecondStep = (row: { session: { aal: number }; user: { two
  * linked by `upgradedFrom`. One statement: the pending row is revoked and its successor written atomically, and a
  * second call for the same pending session (a double submit) finds it revoked and creates nothing. A "wrong code"
  * notice this sign-in queued and is still holding is called off in the same statement: it was the owner, mistyping.
+ * Turning 2SV on raises a session the same way, inside its transaction (`outer`).
  */
-export async function upgradeSession(input: { pendingSessionId: string; deviceId?: string | null; now?: Date }) {
+export async function upgradeSession(input: { pendingSessionId: string; deviceId?: string | null; now?: Date }, outer: Tx | typeof db = db) {
   const id = newSessionId();
   const revokedAt = (input.now ?? new Date()).toISOString();
-  const result = await db.execute(sql`
+  const result = await outer.execute(sql`
     with pending as (
       update sessions set revoked_at = ${revokedAt}::timestamptz
       where id = ${input.pendingSessionId} and revoked_at is null
@@ -51,8 +52,9 @@ export async function upgradeSession(input: { pendingSessionId: string; deviceId
       update outbox set status = 'expired', last_error = 'the sign-in passed its second step'
       where replace_key = ${failedSecondStepNoticeKey(input.pendingSessionId)} and status = 'pending'
         and exists (select 1 from pending))
-    insert into sessions (id, user_id, user_agent, ip, aal, device_id, upgraded_from)
-    select ${id}, user_id, user_agent, ip, 2, coalesce(${input.deviceId ?? null}::uuid, device_id), id from pending
+    insert into sessions (id, user_id, user_agent, ip, aal, device_id, upgraded_from, created_at, authenticated_at, last_seen_at)
+    select ${id}, user_id, user_agent, ip, 2, coalesce(${input.deviceId ?? null}::uuid, device_id), id,
+      ${revokedAt}::timestamptz, ${revokedAt}::timestamptz, ${revokedAt}::timestamptz from pending
     returning id`);
   return rowsOf<{ id: string }>(result)[0]?.id ?? null;
 }

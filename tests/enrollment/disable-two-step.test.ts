@@ -24,11 +24,12 @@ const questions = [
 async function enabledAccount() {
   const account = await makeAccount({ sessionCount: 3 });
   const key = await enrollToReview({ userId: account.user.id, sessionId: account.sessionId });
-  await enableTwoStep({ userId: account.user.id, sessionId: account.sessionId });
+  // Turning 2SV on moves this browser to a new session id.
+  const { sessionId } = await enableTwoStep({ userId: account.user.id, sessionId: account.sessionId });
   // Two browsers sign in again after 2SV is on.
   const { createSession } = await import("@/lib/auth/sessions");
   const others = [await createSession({ userId: account.user.id, userAgent: "Firefox", ip: null, aal: 2 }), await createSession({ userId: account.user.id, userAgent: "Safari", ip: null, aal: 2 })];
-  return { ...account, key, others };
+  return { ...account, sessionId, key, others };
 }
 
 describe("disableTwoStep", () => {

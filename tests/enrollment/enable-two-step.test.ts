@@ -35,14 +35,18 @@ describe("enableTwoStep", () => {
     expect(after!.twoStepEnabledAt).toEqual(result.enabledAt);
     expect(await db.select().from(securityQuestions).where(eq(securityQuestions.userId, user.id))).toHaveLength(0);
 
-    // Every other browser passed only the password: signed out. This one stays, at aal 2 (not sent to /verify).
+    // Every other browser passed only the password: signed out. This one stays, at aal 2 (not sent to /verify), under
+    // a new session id: the id it had at aal 1 is revoked, so whoever learnt it gains nothing from the upgrade.
     for (const id of otherSessionIds) expect((await sessionRow(id)).revokedAt).not.toBeNull();
-    const current = await sessionRow(sessionId);
-    expect(current.revokedAt).toBeNull();
+    expect((await sessionRow(sessionId)).revokedAt).toEqual(result.enabledAt);
+    expect(await findActiveSession(sessionId)).toBeNull();
+    expect(result.sessionId).not.toBe(sessionId);
+    const current = await sessionRow(result.sessionId);
+    expect(current).toMatchObject({ revokedAt: null, upgradedFrom: sessionId, userId: user.id });
     expect(isPendingSecondStep({ session: current, user: after! })).toBe(false);
     // It has just proved both factors: its 24 hours at aal 2 start now, so it is not signed out at its next request.
     expect(current.authenticatedAt).toEqual(result.enabledAt);
-    expect(await findActiveSession(sessionId, new Date(result.enabledAt.getTime() + 60_000))).not.toBeNull();
+    expect(await findActiveSession(result.sessionId, new Date(result.enabledAt.getTime() + 60_000))).not.toBeNull();
 
     const keys = await db.select().from(recoveryKeys).where(eq(recoveryKeys.userId, user.id));
     expect(keys).toHaveLength(1);

@@ -19,10 +19,11 @@ const code = (p: Promise<unknown>) => p.then(() => "resolved", (e: unknown) => (
 async function enabled(opts: { withPhone?: boolean; withDevice?: boolean } = {}) {
   const account = await makeAccount();
   const key = await enrollToReview({ userId: account.user.id, sessionId: account.sessionId, ...opts });
-  await enableTwoStep({ userId: account.user.id, sessionId: account.sessionId });
+  // Turning 2SV on moves this browser to a new session id.
+  const { sessionId } = await enableTwoStep({ userId: account.user.id, sessionId: account.sessionId });
   const [phone] = await db.select().from(trustedPhones).where(eq(trustedPhones.userId, account.user.id));
   const [device] = await db.select().from(trustedDevices).where(eq(trustedDevices.userId, account.user.id));
-  return { ...account, key, phone, device };
+  return { ...account, sessionId, key, phone, device };
 }
 
 describe("removing trusted phones and devices", () => {

@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { enrollments, sessions, trustedPhones, users } from "@/db/schema";
+import { upgradeSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { sendQueued } from "@/lib/messaging/send-queued";
@@ -18,7 +19,7 @@ export type EnableTwoStepError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "NOT_READ
 /**
  * Step (e): turns 2SV on, all in one transaction — the account is marked enabled, the confirmed Recovery Key
  * stored (hash only), the security questions deleted (2SV replaces them), every other session signed out and this
- * one raised to aal 2, the enrollment closed and `two_step_enabled` recorded. The owner's email is queued in the
+ * one replaced by a new session id at aal 2 (the caller moves the cookie), the enrollment closed and `two_step_enabled` recorded. The owner's email is queued in the
  * same transaction and sent after the commit.
  */
 export async function enableTwoStep({ userId, sessionId, now = new Date(), waitingDays = waitingDaysFromEnv() }: { userId: string; sessionId: string; now?: Date; waitingDays?: number }) {
@@ -51,9 +52,10 @@ export async function enableTwoStep({ userId, sessionId, now = new Date(), waiti
       .set({ revokedAt: now })
       .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
-    // This browser proved the password and set 2SV up: it stays signed in rather than being sent to /verify, and its
-    // 24 hours at aal 2 start now.
-    await tx.update(sessions).set({ aal: 2, authenticatedAt: now }).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+    // This browser proved the password and set 2SV up: it stays signed in rather than being sent to /verify, under a
+    // new session id at aal 2 (as after a second step: whoever held the old id gains nothing), its 24 hours from now.
+    const upgradedSessionId = await upgradeSession({ pendingSessionId: sessionId, now }, tx);
+    if (!upgradedSessionId) throw new AppError<EnableTwoStepError>("NOT_READY");
     await tx.delete(trustedPhones).where(and(eq(trustedPhones.userId, userId), isNull(trustedPhones.verifiedAt)));
     await tx.delete(enrollments).where(eq(enrollments.userId, userId));
     await recordEvent(
@@ -68,8 +70,8 @@ export async function enableTwoStep({ userId, sessionId, now = new Date(), waiti
       tx,
     );
     const emailId = await queueSecurityEmail(tx, { user, kind: "enabled", now });
-    return { emailId, revokedSessions: revoked.length };
+    return { emailId, revokedSessions: revoked.length, sessionId: upgradedSessionId };
   });
   await sendQueued(result.emailId, now);
-  return { enabledAt: now, revokedSessions: result.revokedSessions };
+  return { enabledAt: now, revokedSessions: result.revokedSessions, sessionId: result.sessionId };
 }

@@ -10,6 +10,7 @@ import { beginPasskeyRegistration, completePasskeyRegistration } from "../_compo
 import type { PasskeyRegistrationFinish, PasskeyRegistrationStart } from "@/lib/two-step/passkeys/registration-result";
 import type { ConfirmAuthenticatorState } from "@/components/two-step/authenticator-setup";
 import { requireUser } from "@/lib/auth/current-user";
+import { moveSessionCookie, readSessionToken } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
@@ -124,8 +125,10 @@ export async function confirmPendingKeyAction(_prev: ConfirmKeyState, formData: 
 
 export async function turnOnAction(): Promise<FormState> {
   const { user, session } = await requireProvedEnrollment("review");
+  const token = await readSessionToken();
   try {
-    await enableTwoStep({ userId: user.id, sessionId: session.id });
+    const enabled = await enableTwoStep({ userId: user.id, sessionId: session.id });
+    if (token) await moveSessionCookie(token, enabled.sessionId);
   } catch (error) {
     const e = codeOf(error);
     if (e.code === "NEEDS_FACTOR") return { message: { key: "needsFactor" } };
