@@ -2,7 +2,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { messagingConfig } from "@/lib/messaging/config";
+import { devInboxEnabled, messagingConfig } from "@/lib/messaging/config";
 import { nextStart } from "./server-limits";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -41,7 +41,11 @@ if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
   console.log("Building Stepwise (first start only; takes about a minute)…");
   run(next, ["build"], env);
 }
-const start = nextStart({ port: process.env.PORT ?? "3000", env });
+// The dev inbox shows every code and email sent to anyone: while it is on, only this machine is answered unless HOST
+// says otherwise (next start's own default, every interface, would show the codes to the whole network).
+const hostname = process.env.HOST?.trim() || (devInboxEnabled(env) ? "127.0.0.1" : undefined);
+if (hostname === "127.0.0.1" && !process.env.HOST) console.log("The dev inbox is on: listening on 127.0.0.1 only (set HOST=0.0.0.0 to open it to the network).");
+const start = nextStart({ port: process.env.PORT ?? "3000", hostname, env });
 const server = spawn(start.command, start.args, { stdio: "inherit", env: start.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
