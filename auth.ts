@@ -1,14 +1,14 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { confirmSignUp } from "@/lib/accounts/confirm-sign-up";
-import { signUpRequestFromCookieHeader } from "@/lib/accounts/sign-up-cookie";
+import { signUpRequestFromRequest } from "@/lib/accounts/sign-up-cookie";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { clientIp } from "@/lib/auth/request-info";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-jwe";
 import { AppError } from "@/lib/errors";
-import { deviceTokenFromCookieHeader } from "@/lib/two-step/device-cookie";
-import { passkeyAttemptFromCookieHeader } from "@/lib/two-step/passkeys/passkey-cookie";
+import { deviceTokenFromRequest } from "@/lib/two-step/device-cookie";
+import { passkeyAttemptFromRequest } from "@/lib/two-step/passkeys/passkey-cookie";
 import { signInWithPasskey } from "@/lib/two-step/passkeys/sign-in-with-passkey";
 import { signInSchema } from "@/lib/validation/account";
 
@@ -62,7 +62,7 @@ export const { handlers, signIn, signOut } = NextAuth({
             ...parsed.data,
             ip: clientIp(request.headers),
             userAgent: request.headers.get("user-agent") ?? "",
-            deviceToken: deviceTokenFromCookieHeader(request.headers.get("cookie")),
+            deviceToken: deviceTokenFromRequest(request.headers),
           });
           return { id: user.id, email: user.email, name: user.name, sessionId };
         } catch (error) {
@@ -78,7 +78,7 @@ export const { handlers, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         try {
           const { user, sessionId } = await confirmSignUp({
-            requestId: signUpRequestFromCookieHeader(request.headers.get("cookie")),
+            requestId: signUpRequestFromRequest(request.headers),
             code: String(credentials.code ?? ""),
             ip: clientIp(request.headers),
             userAgent: request.headers.get("user-agent") ?? "",
@@ -96,7 +96,7 @@ export const { handlers, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         try {
           const { user, sessionId } = await signInWithPasskey({
-            attemptId: passkeyAttemptFromCookieHeader(request.headers.get("cookie")),
+            attemptId: passkeyAttemptFromRequest(request.headers),
             response: credentials.response,
             ip: clientIp(request.headers),
             userAgent: request.headers.get("user-agent") ?? "",

@@ -1,3 +1,5 @@
+import type { AppCookie } from "@/lib/http/cookie-name";
+
 /** The account pages' languages (issue 8): English, then wave 3's and the earlier waves' countries' languages. */
 export const locales = ["en", "fr", "de", "ja", "it", "es", "pt-BR", "nl", "pl", "ru"] as const;
 export type Locale = (typeof locales)[number];
@@ -16,6 +18,9 @@ export const localeNames: Record<Locale, string> = {
   pl: "Polski",
   ru: "Русский",
 };
+
+/** The language chosen with the switcher in this browser (language-actions.ts). */
+export const localeCookie: AppCookie = { name: "locale" };
 
 export const isLocale = (v: string | undefined | null): v is Locale => locales.includes(v as Locale);
 

@@ -1,3 +1,8 @@
+import type { AppCookie } from "@/lib/http/cookie-name";
+
+/** This browser's time zone, written by the page itself (components/layout/time-zone-cookie.tsx). */
+export const timeZoneCookie: AppCookie = { name: "tz" };
+
 /**
  * Pure: the zone to format times in — the browser's (its `tz` cookie, set by components/layout/time-zone-cookie.tsx)
  * when Intl knows it, else UTC. The cookie is the client's to write, so anything else must not break a page.

@@ -1,5 +1,6 @@
 // npm run test:cluster — two `next start` instances on ONE fresh PostgreSQL database behind Debian's nginx
-// (round-robin, loopback only), then Playwright (playwright.cluster.config.ts) through nginx and, for the specs in
+// (round-robin, loopback only; over HTTP and, with a certificate made for the run by openssl, HTTPS), then
+// Playwright (playwright.cluster.config.ts) through nginx and, for the specs in
 // e2e/cluster/, against each instance directly. Everything started here is stopped, and the database dropped, on
 // success, failure and Ctrl-C alike.
 //
@@ -89,8 +90,32 @@ function startChild(name: string, { command, args, env }: { command: string; arg
   return child;
 }
 
-function nginxConfig({ listen, upstreams }: { listen: string[]; upstreams: string[] }) {
+function nginxConfig({ listen, upstreams, tls }: { listen: string[]; upstreams: string[]; tls: { listen: string[]; certificate: string; key: string } }) {
   const dir = join(work, "nginx");
+  // Both servers pass everything to the instances alike.
+  const location = `    location / {
+      proxy_pass http://stepwise;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      # Host WITH its port ($http_host, not $host): Next compares a server action's Origin with X-Forwarded-Host
+      # (else Host), and the app's own same-origin check does the same; "localhost" would not match "localhost:8080".
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-Port $server_port;
+      # The edge proxy replaces whatever the client sent: the app takes the last X-Forwarded-For entry
+      # (TRUSTED_PROXY_HOPS=0), which is then always the address nginx saw.
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Real-IP $remote_addr;
+      # Country hints the app accepts from a CDN (lib/auth/request-context.ts): never from the client.
+      proxy_set_header CF-IPCountry "";
+      proxy_set_header X-Vercel-IP-Country "";
+      proxy_set_header X-Country "";
+      # Pages stream (React Suspense): pass bytes on as they come.
+      proxy_buffering off;
+      proxy_read_timeout 120s;
+    }
+`;
   return `# Written by scripts/test-cluster.ts: a throwaway nginx in front of the cluster, everything kept in ${dir}.
 daemon off;
 worker_processes 1;
@@ -121,30 +146,17 @@ ${upstreams.map((u) => `    server ${u};`).join("\n")}
 ${listen.map((l) => `    listen ${l};`).join("\n")}
     server_name localhost;
     client_max_body_size 1m;
+${location}  }
 
-    location / {
-      proxy_pass http://stepwise;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      # Host WITH its port ($http_host, not $host): Next compares a server action's Origin with X-Forwarded-Host
-      # (else Host), and the app's own same-origin check does the same; "localhost" would not match "localhost:8080".
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-Host $http_host;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Forwarded-Port $server_port;
-      # The edge proxy replaces whatever the client sent: the app takes the last X-Forwarded-For entry
-      # (TRUSTED_PROXY_HOPS=0), which is then always the address nginx saw.
-      proxy_set_header X-Forwarded-For $remote_addr;
-      proxy_set_header X-Real-IP $remote_addr;
-      # Country hints the app accepts from a CDN (lib/auth/request-context.ts): never from the client.
-      proxy_set_header CF-IPCountry "";
-      proxy_set_header X-Vercel-IP-Country "";
-      proxy_set_header X-Country "";
-      # Pages stream (React Suspense): pass bytes on as they come.
-      proxy_buffering off;
-      proxy_read_timeout 120s;
-    }
-  }
+  # The same, over HTTPS with a throwaway self-signed certificate: what the app does when the proxy says https
+  # (X-Forwarded-Proto), as in production (e2e/cluster/https.spec.ts).
+  server {
+${tls.listen.map((l) => `    listen ${l} ssl;`).join("\n")}
+    server_name localhost;
+    client_max_body_size 1m;
+    ssl_certificate ${tls.certificate};
+    ssl_certificate_key ${tls.key};
+${location}  }
 }
 `;
 }
@@ -197,8 +209,9 @@ async function main(): Promise<number> {
 
   const from = process.env.CLUSTER_PORT_BASE ? Number(process.env.CLUSTER_PORT_BASE) : undefined;
   const taken = new Set<number>();
-  const [portA, portB, portLb] = [await freePort(from, taken), await freePort(from, taken), await freePort(from, taken)];
+  const [portA, portB, portLb, portTls] = [await freePort(from, taken), await freePort(from, taken), await freePort(from, taken), await freePort(from, taken)];
   const origin = `http://localhost:${portLb}`;
+  const httpsOrigin = `https://localhost:${portTls}`;
   const instanceA = `http://localhost:${portA}`;
   const instanceB = `http://localhost:${portB}`;
 
@@ -210,7 +223,7 @@ async function main(): Promise<number> {
     await admin.end({ timeout: 5 });
   }
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-  log(`database ${dbName}; instances ${instanceA} and ${instanceB}; nginx ${origin}; logs in ${work}`);
+  log(`database ${dbName}; instances ${instanceA} and ${instanceB}; nginx ${origin} and ${httpsOrigin}; logs in ${work}`);
 
   // The same environment as scripts/e2e-server.ts, identical on both instances; the public origin is nginx's.
   const env: NodeJS.ProcessEnv = {
@@ -247,9 +260,15 @@ async function main(): Promise<number> {
   // nginx's workers drop root: they must be able to enter the folder holding their temp files.
   chmodSync(work, 0o755);
   chmodSync(nginxDir, 0o755);
-  const listen = [`127.0.0.1:${portLb}`, ...((await hasIpv6Loopback()) ? [`[::1]:${portLb}`] : [])];
+  const ipv6 = await hasIpv6Loopback();
+  const loopbacks = (port: number) => [`127.0.0.1:${port}`, ...(ipv6 ? [`[::1]:${port}`] : [])];
+  // A self-signed certificate for localhost, made for this run (the browser is told to accept it).
+  const certificate = join(nginxDir, "localhost.crt");
+  const key = join(nginxDir, "localhost.key");
+  const subject = ["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"];
+  run("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-keyout", key, "-out", certificate, ...subject], process.env, "openssl req");
   const confPath = join(nginxDir, "nginx.conf");
-  writeFileSync(confPath, nginxConfig({ listen, upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`] }));
+  writeFileSync(confPath, nginxConfig({ listen: loopbacks(portLb), upstreams: [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`], tls: { listen: loopbacks(portTls), certificate, key } }));
   run(nginx, ["-t", "-q", "-p", nginxDir, "-e", join(nginxDir, "error.log"), "-c", confPath], process.env, "nginx -t");
   const lb = startChild("nginx/stdout", { command: nginx, args: ["-p", nginxDir, "-e", join(nginxDir, "error.log"), "-c", confPath], env: process.env });
   await waitForHealth(`${origin}/api/health`, lb, "nginx", 15_000);
@@ -257,7 +276,7 @@ async function main(): Promise<number> {
 
   const playwright = spawn("node_modules/.bin/playwright", ["test", "--config", "playwright.cluster.config.ts", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...process.env, CLUSTER_BASE_URL: origin, CLUSTER_INSTANCE_A: instanceA, CLUSTER_INSTANCE_B: instanceB },
+    env: { ...process.env, CLUSTER_BASE_URL: origin, CLUSTER_HTTPS_URL: httpsOrigin, CLUSTER_INSTANCE_A: instanceA, CLUSTER_INSTANCE_B: instanceB },
   });
   children.push(playwright);
   const code = await new Promise<number>((done) => playwright.on("exit", (c, signal) => done(c ?? (signal ? 1 : 0))));

@@ -1,12 +1,13 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { isLocale } from "@/i18n/locales";
+import { isLocale, localeCookie } from "@/i18n/locales";
 import { chooseLanguage } from "@/lib/accounts/choose-language";
 import { currentSession } from "@/lib/auth/current-user";
 import { isPendingSecondStep } from "@/lib/auth/sessions";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
+import { writeCookie } from "@/lib/http/app-cookie";
 
 const aYear = 365 * 24 * 60 * 60;
 
@@ -14,7 +15,7 @@ const aYear = 365 * 24 * 60 * 60;
 export async function chooseLanguageAction(formData: FormData) {
   const locale = formData.get("locale");
   if (typeof locale === "string" && isLocale(locale)) {
-    (await cookies()).set("locale", locale, { path: "/", maxAge: aYear, sameSite: "lax", httpOnly: true, secure: (await headers()).get("x-forwarded-proto") === "https" });
+    await writeCookie(localeCookie, locale, { sameSite: "lax", maxAge: aYear });
     const current = await currentSession();
     // The account's language picks the language of its security emails: a session still owing its code (the
     // password alone) changes only this browser's.

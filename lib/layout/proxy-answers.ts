@@ -1,6 +1,7 @@
 // use-intl is next-intl's core (no React): the proxy formats its few texts without pulling in the app's i18n.
 import { createTranslator } from "use-intl/core";
-import { pickLocale, type Locale } from "@/i18n/locales";
+import { localeCookie, pickLocale, type Locale } from "@/i18n/locales";
+import { cookieName, isHttps } from "@/lib/http/cookie-name";
 import de from "@/messages/de/unavailable.json";
 import en from "@/messages/en/unavailable.json";
 import es from "@/messages/es/unavailable.json";
@@ -22,7 +23,7 @@ interface ProxyRequest {
 
 /** The proxy's own texts, in the visitor's language chosen without the database: the `locale` cookie, else Accept-Language. */
 function translate(request: ProxyRequest) {
-  const locale = pickLocale(request.cookies.get("locale")?.value, request.headers.get("accept-language"));
+  const locale = pickLocale(request.cookies.get(cookieName(localeCookie, isHttps(request.headers)))?.value, request.headers.get("accept-language"));
   const t = createTranslator({ namespace: "unavailable", locale, messages: catalogs[locale] });
   return { locale, t };
 }

@@ -310,6 +310,16 @@ describe("POST /api/webauthn/authenticate", () => {
     expect(row).toMatchObject({ purpose: "passwordless", challenge: options.challenge, userId: null });
   });
 
+  it("over HTTPS the attempt's cookie is Secure and named __Host- (set by this host only, on every path)", async () => {
+    const response = await post({ purpose: "passwordless" }, { "sec-fetch-site": "same-origin", origin: "https://localhost:3000", host: "localhost:3000", "x-forwarded-proto": "https" });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^__Host-stepwise_passkey=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+
   it("sign_in needs a session pending its second step; step_up a full one", async () => {
     const { user, key } = await accountWithPasskey();
     expect((await post({ purpose: "sign_in" })).status).toBe(401);

@@ -1,10 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
+import { deleteCookie } from "@/lib/http/app-cookie";
 import { passkeyCookie } from "@/lib/two-step/passkeys/passkey-cookie";
 
 const input = z.object({ response: z.string().max(64_000), callbackUrl: z.string().max(600) });
@@ -22,6 +22,6 @@ export async function passkeySignInAction(raw: { response: string; callbackUrl: 
     return { error: "failed" };
   } finally {
     // The attempt is spent either way (its challenge was claimed): the browser need not keep its id.
-    (await cookies()).delete(passkeyCookie);
+    await deleteCookie(passkeyCookie);
   }
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { requestSignUp } from "@/lib/accounts/request-sign-up";
@@ -8,6 +8,7 @@ import { signUpCookie, signUpCookieMaxAge } from "@/lib/accounts/sign-up-cookie"
 import { clientIp } from "@/lib/auth/request-info";
 import { AppError } from "@/lib/errors";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
+import { writeCookie } from "@/lib/http/app-cookie";
 import { fieldErrors, signUpSchema } from "@/lib/validation/account";
 
 /** Checks the form and emails a code; the account is created on /sign-up/confirm when the code comes back. */
@@ -28,12 +29,6 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
     throw error;
   }
 
-  (await cookies()).set(signUpCookie, requestId, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: h.get("x-forwarded-proto") === "https",
-    path: "/",
-    maxAge: signUpCookieMaxAge,
-  });
+  await writeCookie(signUpCookie, requestId, { sameSite: "lax", maxAge: signUpCookieMaxAge });
   redirect("/sign-up/confirm");
 }

@@ -1,7 +1,6 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { resendSignUpCode } from "@/lib/accounts/request-sign-up";
@@ -9,6 +8,7 @@ import { signUpCookie } from "@/lib/accounts/sign-up-cookie";
 import { currentSession } from "@/lib/auth/current-user";
 import { normalizeSignUpCode } from "@/lib/accounts/sign-up-policy";
 import { AppError } from "@/lib/errors";
+import { deleteCookie, readCookie } from "@/lib/http/app-cookie";
 import type { FormState } from "@/lib/forms/form-state";
 
 // Domain refusals → message keys of signUp.errors.
@@ -38,7 +38,7 @@ export async function confirmSignUpAction(_prev: FormState, formData: FormData):
     // signIn redirects by throwing (success: the request is spent, so its cookie goes); only Auth.js's own
     // refusals become a message.
     if (!(error instanceof AuthError)) {
-      (await cookies()).delete(signUpCookie);
+      await deleteCookie(signUpCookie);
       throw error;
     }
     const [refusal = "", triesLeft = "0"] = (error instanceof CredentialsSignin ? error.code : "").split(":");
@@ -49,7 +49,7 @@ export async function confirmSignUpAction(_prev: FormState, formData: FormData):
 /** A new code to the same address (the old one stops working). */
 async function resendCode(): Promise<FormState> {
   try {
-    await resendSignUpCode({ requestId: (await cookies()).get(signUpCookie)?.value ?? "" });
+    await resendSignUpCode({ requestId: (await readCookie(signUpCookie)) ?? "" });
     return { message: { key: "resent" } };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

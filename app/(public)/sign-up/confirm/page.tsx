@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { findWaitingSignUp } from "@/lib/accounts/request-sign-up";
 import { signUpCookie } from "@/lib/accounts/sign-up-cookie";
 import { currentSession } from "@/lib/auth/current-user";
+import { readCookie } from "@/lib/http/app-cookie";
 import { ConfirmSignUpForm } from "./confirm-sign-up-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Step two of signing up: the code emailed to the address typed on /sign-up, in the browser that typed it. */
 export default async function ConfirmSignUpPage() {
   if (await currentSession()) redirect("/account");
-  const request = await findWaitingSignUp((await cookies()).get(signUpCookie)?.value);
+  const request = await findWaitingSignUp(await readCookie(signUpCookie));
   if (!request) redirect("/sign-up?expired=1");
   const t = await getTranslations("signUp");
   return (

@@ -7,6 +7,7 @@ import { clientIp } from "@/lib/auth/request-info";
 import { isPendingSecondStep } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { cookieName, isHttps } from "@/lib/http/cookie-name";
 import { passkeyCookie, passkeyCookieMaxAge } from "@/lib/two-step/passkeys/passkey-cookie";
 import { startPasskeyAuthentication } from "@/lib/two-step/passkeys/start-passkey-authentication";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
@@ -40,13 +41,8 @@ export const POST = apiRoute(async function POST(request: Request) {
       const attemptId = randomBytes(32).toString("base64url");
       const options = await startPasskeyAuthentication({ ownerKey: attemptId, purpose });
       const response = NextResponse.json(options, { headers: noStore });
-      response.cookies.set(passkeyCookie, attemptId, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
-        path: "/",
-        maxAge: passkeyCookieMaxAge,
-      });
+      const https = isHttps(request.headers);
+      response.cookies.set(cookieName(passkeyCookie, https), attemptId, { httpOnly: true, sameSite: "lax", secure: https, path: "/", maxAge: passkeyCookieMaxAge });
       return response;
     }
 
