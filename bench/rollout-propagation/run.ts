@@ -15,6 +15,9 @@ const flips = Number(process.env.FLIPS ?? 20);
 const pollMs = Number(process.env.POLL_MS ?? 5);
 const port = Number(process.env.PORT ?? 3392);
 const [a, b] = [`http://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`];
+// The seed below runs in this process and seals what it stores with the secret the instances then use.
+const authSecret = "bench-only-secret-bench-only-secret-0000";
+process.env.AUTH_SECRET = authSecret;
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((x, y) => x - y);
@@ -47,7 +50,7 @@ async function main() {
     await requestWaveApproval({ actor: await actor("operator@stepwise.test"), waveId: wave3!.id });
     await approveWave({ actor: await actor("admin@stepwise.test"), waveId: wave3!.id, comment: "bench launch" });
 
-    const env = { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: "bench-only-secret-bench-only-secret-0000", SMS_TRANSPORT: "dev", STEPWISE_TEST_HOOKS: "1", NEXT_TELEMETRY_DISABLED: "1" };
+    const env = { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: authSecret, SMS_TRANSPORT: "dev", STEPWISE_TEST_HOOKS: "1", NEXT_TELEMETRY_DISABLED: "1" };
     servers.push(await startInstance(a, env), await startInstance(b, env));
     if ((await statusOnB()) !== "available") throw new Error("France should be available after the launch");
 
