@@ -4,7 +4,7 @@ import { demoPassword, hook, submitSignIn } from "../helpers";
 import { readSmsCode, sendCodeWhenAllowed } from "../two-step-enable/helpers";
 
 /**
- * Answers the code prompt on the current page (/verify or /account/confirm) with a text to the staff member's
+ * Answers the code prompt on the current page (/verify or /admin/confirm) with a text to the staff member's
  * trusted phone, read from the dev inbox like a person reads their phone.
  */
 export async function answerCodeBySms(page: Page, email: string, submit: "Verify" | "Confirm") {
@@ -30,6 +30,9 @@ export async function confirmItsYou(page: Page, email: string) {
   const back = new URL(page.url()).pathname;
   await page.getByRole("link", { name: "Confirm it's you" }).first().click();
   await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  // Asked inside the console, which stays in view.
+  await expect(page).toHaveURL(/\/admin\/confirm\?/);
+  await expect(page.getByRole("navigation", { name: "Admin", exact: true })).toBeVisible();
   await answerCodeBySms(page, email, "Confirm");
   await expect(page).toHaveURL(new RegExp(`${back}$`), { timeout: 30_000 });
 }

@@ -109,6 +109,8 @@ export const pages: PageRow[] = [
 
   page("/admin", staff("viewer")),
   page("/admin/audit", staff("viewer")),
+  // Confirming a launch or pause is for those who may make one (operators and admins); role changes, admins only.
+  page("/admin/confirm", staff("operator"), "/admin/confirm?action=rollout&next=%2Fadmin%2Fwaves"),
   page("/admin/regions", staff("viewer")),
   page("/admin/regions/[code]", staff("viewer"), "/admin/regions/FR"),
   // Viewers may see who has which role; changing roles is admin-only (setStaffRoleAction).

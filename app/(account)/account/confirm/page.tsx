@@ -2,17 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { CodeChallenge } from "@/components/two-step/code-challenge";
+import { StepUpCodeChallenge, StepUpPrompt } from "@/components/two-step/step-up-prompt";
 import { requireUser } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { listSecurityQuestions } from "@/lib/security-questions/security-questions";
-import { readDeviceToken } from "@/lib/two-step/device-cookie";
-import { listSecondFactorOptions } from "@/lib/two-step/second-factor-options";
 import { isStepUpAction, isStepUpFresh } from "@/lib/two-step/step-up";
-import { sendStepUpCodeAction, verifyStepUpCodeAction } from "./actions";
 import { StepUpQuestionsForm } from "./questions-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Step-up before a sensitive change (lib/two-step/step-up.ts sends people here): a code to a trusted phone or device
- * with 2SV on, the three security questions without it. The proof covers this one action for 10 minutes.
+ * with 2SV on, the three security questions without it. The proof covers this one action for 10 minutes. Staff
+ * actions are confirmed at /admin/confirm, inside the console.
  */
 export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -33,19 +30,21 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   if (!isStepUpAction(action)) notFound();
   if (await isStepUpFresh({ sessionId: session.id, action })) redirect(next);
 
-  const t = await getTranslations("stepUp");
-  let body: React.ReactNode;
+  // Staff confirm launches and role changes in the console's own frame.
+  if (action === "rollout" || action === "staff") redirect(`/admin/confirm?action=${action}&next=${encodeURIComponent(next)}`);
+
+  // An account page that needs a confirmation to open would only send the person here again: Cancel goes to /account.
   if (user.twoStepEnabledAt) {
-    body = (
-      <>
-        <p className="mb-4 text-sm text-slate-600">{t("codeLead")}</p>
-        <CodeChallenge options={await listSecondFactorOptions(user.id, { exceptDeviceToken: await readDeviceToken() })} send={sendStepUpCodeAction} verify={verifyStepUpCodeAction} hidden={{ action, next }} verifyLabel={t("submit")} passkeyPurpose="step_up" />
-      </>
+    return (
+      <StepUpPrompt action={action} cancelHref="/account">
+        <StepUpCodeChallenge userId={user.id} action={action} next={next} />
+      </StepUpPrompt>
     );
-  } else {
-    const [questions, tq] = await Promise.all([listSecurityQuestions(user.id), getTranslations("questions")]);
-    body =
-      questions.length === 3 ? (
+  }
+  const [questions, t, tq] = await Promise.all([listSecurityQuestions(user.id), getTranslations("stepUp"), getTranslations("questions")]);
+  return (
+    <StepUpPrompt action={action} cancelHref="/account">
+      {questions.length === 3 ? (
         <>
           <p className="mb-4 text-sm text-slate-600">{t("questionsLead")}</p>
           <StepUpQuestionsForm action={action} next={next} questions={questions.map((q) => ({ position: q.position, label: tq(q.questionKey as "firstPet") }))} />
@@ -57,23 +56,7 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
             {t("setQuestions")}
           </Link>
         </div>
-      );
-  }
-
-  return (
-    <ClientMessages namespaces={["codeChallenge", "stepUp"]}>
-      <div className="mx-auto max-w-md">
-        <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
-        <p className="mt-2 text-sm text-slate-600">{t("lead", { action })}</p>
-        <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{body}</div>
-        <p className="mt-4 text-sm">
-          {/* Staff pages show without a confirmation (only their changes need one): back there. An account page that
-              needs one to open would only send the person here again. */}
-          <Link href={action === "rollout" || action === "staff" ? next : "/account"} className="font-medium text-slate-700 underline-offset-2 hover:underline">
-            {t("cancel")}
-          </Link>
-        </p>
-      </div>
-    </ClientMessages>
+      )}
+    </StepUpPrompt>
   );
 }

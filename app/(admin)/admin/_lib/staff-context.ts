@@ -13,4 +13,4 @@ export async function staffContext(minimum: Exclude<Role, "user">) {
 /** Launch, approve, pause and role changes need a second-factor confirmation from the last 10 minutes. */
 export const hasFreshStepUp = (sessionId: string, action: Extract<StepUpAction, "rollout" | "staff">) => isStepUpFresh({ sessionId, action });
 
-export const confirmHref = (action: "rollout" | "staff", returnTo: string) => `/account/confirm?action=${action}&next=${encodeURIComponent(returnTo)}`;
+export const confirmHref = (action: "rollout" | "staff", returnTo: string) => `/admin/confirm?action=${action}&next=${encodeURIComponent(returnTo)}`;
