@@ -35,6 +35,8 @@ export async function confirmItsYou(page: Page, email: string) {
   await expect(page.getByRole("navigation", { name: "Admin", exact: true })).toBeVisible();
   await answerCodeBySms(page, email, "Confirm");
   await expect(page).toHaveURL(new RegExp(`${back}$`), { timeout: 30_000 });
+  // Back on the page, which says the confirmation took and for how long.
+  await expect(page.getByText(/^Confirmed: changes here need no further code until \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2} UTC\.$/)).toBeVisible();
 }
 
 // --- Database checks through the e2e server's test hooks ---

@@ -16,12 +16,17 @@ export async function recordStepUp({ sessionId, action, now = new Date() }: { se
     .onConflictDoUpdate({ target: [stepUps.sessionId, stepUps.action], set: { verifiedAt: now } });
 }
 
-export async function isStepUpFresh({ sessionId, action, now = new Date() }: { sessionId: string; action: StepUpAction; now?: Date }) {
+/** When this session's confirmation for `action` runs out, or null when none is in force. */
+export async function stepUpFreshUntil({ sessionId, action, now = new Date() }: { sessionId: string; action: StepUpAction; now?: Date }) {
   const [row] = await db
     .select({ verifiedAt: stepUps.verifiedAt })
     .from(stepUps)
     .where(and(eq(stepUps.sessionId, sessionId), eq(stepUps.action, action), gt(stepUps.verifiedAt, new Date(now.getTime() - stepUpFreshMs))));
-  return !!row;
+  return row ? new Date(row.verifiedAt.getTime() + stepUpFreshMs) : null;
+}
+
+export async function isStepUpFresh(input: { sessionId: string; action: StepUpAction; now?: Date }) {
+  return (await stepUpFreshUntil(input)) !== null;
 }
 
 /** Pages and actions call this before a sensitive change; without a fresh proof the user confirms first. */

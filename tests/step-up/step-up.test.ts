@@ -7,7 +7,7 @@ import { answerAttemptsLimit } from "@/lib/account-changes/check-security-answer
 import { passStepUpWithCode } from "@/lib/account-changes/pass-step-up-with-code";
 import { passStepUpWithQuestions } from "@/lib/account-changes/pass-step-up-with-questions";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
-import { isStepUpFresh, recordStepUp } from "@/lib/two-step/step-up";
+import { isStepUpFresh, recordStepUp, stepUpFreshUntil } from "@/lib/two-step/step-up";
 import { setupTestDatabase } from "../helpers/test-db";
 import { answers, at, errorCode, lastSmsCode, makeUser, minutes, openSession, phoneOf, request } from "./fixtures";
 
@@ -25,6 +25,16 @@ describe("step-up freshness", () => {
     expect(await isStepUpFresh({ sessionId, action: "password", now: at(t0, minutes(10) + 1 * sec) })).toBe(false);
     expect(await errorCode(assertStepUpFresh({ sessionId, action: "password", now: at(t0, minutes(10) + 1 * sec) }))).toBe("STEP_UP_REQUIRED");
     await expect(assertStepUpFresh({ sessionId, action: "password", now: at(t0, minutes(9) + 59 * sec) })).resolves.toBeUndefined();
+  });
+
+  it("says until when a proof holds (what the console shows after 'Confirm it's you'), and nothing once it lapsed", async () => {
+    const { user } = await makeUser();
+    const sessionId = await openSession(user);
+    expect(await stepUpFreshUntil({ sessionId, action: "rollout", now: t0 })).toBeNull();
+    await recordStepUp({ sessionId, action: "rollout", now: t0 });
+    expect(await stepUpFreshUntil({ sessionId, action: "rollout", now: at(t0, minutes(3)) })).toEqual(at(t0, minutes(10)));
+    expect(await stepUpFreshUntil({ sessionId, action: "staff", now: at(t0, minutes(3)) })).toBeNull();
+    expect(await stepUpFreshUntil({ sessionId, action: "rollout", now: at(t0, minutes(10) + sec) })).toBeNull();
   });
 
   it("each action lapses on its own, and a proof never covers another action or another session", async () => {

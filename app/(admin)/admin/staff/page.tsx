@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Card, Notice } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { listStaff } from "@/lib/staff/list-staff";
-import { confirmHref, hasFreshStepUp, staffContext } from "../_lib/staff-context";
+import { StepUpNotice } from "../_components/step-up-notice";
+import { confirmHref, freshStepUpUntil, staffContext } from "../_lib/staff-context";
 import { StaffRoleForm } from "./staff-role-form";
 
 export const metadata: Metadata = { title: "Staff" };
@@ -15,21 +15,14 @@ export default async function StaffPage() {
   const staff = await listStaff();
   const isAdmin = hasRole(actor.role, "admin");
   const confirm = confirmHref("staff", "/admin/staff");
-  const fresh = isAdmin && (await hasFreshStepUp(sessionId, "staff"));
+  const confirmedUntil = isAdmin ? await freshStepUpUntil(sessionId, "staff") : null;
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold text-slate-900">Staff</h1>
         <p className="mt-1 text-sm text-slate-600">Viewers read; operators plan, request and pause waves; admins also approve launches and manage staff and guardrails. Everyone needs two-step verification to enter.</p>
       </div>
-      {isAdmin && !fresh && (
-        <Notice tone="info">
-          Changing roles needs you to confirm it&apos;s you (good for 10 minutes).{" "}
-          <Link href={confirm} className="font-semibold underline">
-            Confirm it&apos;s you
-          </Link>
-        </Notice>
-      )}
+      {isAdmin && <StepUpNotice until={confirmedUntil} needs={"Changing roles needs you to confirm it's you"} href={confirm} />}
       <Card title="Team">
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label="Staff members">

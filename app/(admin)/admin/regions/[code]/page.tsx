@@ -7,7 +7,8 @@ import { hasRole } from "@/lib/auth/roles";
 import { listRegions } from "@/lib/rollout/list-regions";
 import { describeRegionStatus } from "@/lib/rollout/describe-region-status";
 import { formatCount, formatUtc } from "../../_lib/format";
-import { confirmHref, hasFreshStepUp, staffContext } from "../../_lib/staff-context";
+import { StepUpNotice } from "../../_components/step-up-notice";
+import { confirmHref, freshStepUpUntil, staffContext } from "../../_lib/staff-context";
 import { CountryPauseForm } from "./country-pause-form";
 import { CountrySmsForm } from "./country-sms-form";
 
@@ -33,15 +34,12 @@ export default async function CountryPage({ params, searchParams }: { params: Pr
   const self = `/admin/regions/${code}`;
   const isOperator = hasRole(actor.role, "operator");
   const canPause = isOperator && region.waveId !== null;
-  const fresh = isOperator && (await hasFreshStepUp(sessionId, "rollout"));
-  const confirmFirst = !fresh && (
+  const confirmedUntil = isOperator ? await freshStepUpUntil(sessionId, "rollout") : null;
+  // Asked for beside each change; once given, said once at the top.
+  const stepUp = { until: confirmedUntil, needs: "This needs you to confirm it's you", href: confirmHref("rollout", self) };
+  const confirmFirst = !confirmedUntil && (
     <div className="mb-4">
-      <Notice tone="info">
-        This needs you to confirm it&apos;s you (good for 10 minutes).{" "}
-        <Link href={confirmHref("rollout", self)} className="font-semibold underline">
-          Confirm it&apos;s you
-        </Link>
-      </Notice>
+      <StepUpNotice {...stepUp} />
     </div>
   );
   return (
@@ -60,6 +58,7 @@ export default async function CountryPage({ params, searchParams }: { params: Pr
       {done === "sms-on" && <Notice tone="success">SMS turned on. Codes go to phones here again.</Notice>}
       {done === "sms-off" && <Notice tone="success">SMS turned off. Codes here go to trusted devices only.</Notice>}
       {region.status === "paused" && <Notice tone="warning">Paused: {region.pauseReason}</Notice>}
+      {confirmedUntil && <StepUpNotice {...stepUp} />}
       <Card title="Rollout">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-medium text-slate-600">Wave</dt>

@@ -9,7 +9,8 @@ import { nextRampStep } from "@/lib/rollout/ramp";
 import { getWave } from "@/lib/rollout/waves/list-waves";
 import { previewWaveImpact } from "@/lib/rollout/waves/preview-wave-impact";
 import { describeRamp, formatUtc } from "../../_lib/format";
-import { confirmHref, hasFreshStepUp, staffContext } from "../../_lib/staff-context";
+import { StepUpNotice } from "../../_components/step-up-notice";
+import { confirmHref, freshStepUpUntil, staffContext } from "../../_lib/staff-context";
 import { GuardrailsForm } from "../_components/guardrails-form";
 import { ImpactPreview } from "../_components/impact-preview";
 import { WaveBadge } from "../_components/wave-badge";
@@ -64,7 +65,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   const started = wave.phase === "live" || wave.phase === "complete";
   const impact = planning ? await previewWaveImpact(wave.countries.map((c) => c.code), id) : null;
   const next = wave.startsAt && wave.phase === "live" ? nextRampStep(wave.rampSteps, wave.startsAt, now) : null;
-  const stepUpFresh = isOperator && (await hasFreshStepUp(sessionId, "rollout"));
+  const confirmedUntil = isOperator ? await freshStepUpUntil(sessionId, "rollout") : null;
 
   const command = (props: Omit<Parameters<typeof WaveCommandForm>[0], "waveId" | "confirmHref">) => <WaveCommandForm waveId={id} confirmHref={confirm} {...props} />;
 
@@ -132,14 +133,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
       {isOperator && wave.phase !== "cancelled" && (
         <Card title="Actions" description="Each action is written to the audit log with your name and reason.">
           <div className="space-y-5">
-            {!stepUpFresh && (
-              <Notice tone="info">
-                Launching, approving, pausing and cancelling need you to confirm it&apos;s you (good for 10 minutes).{" "}
-                <Link href={confirm} className="font-semibold underline">
-                  Confirm it&apos;s you
-                </Link>
-              </Notice>
-            )}
+            <StepUpNotice until={confirmedUntil} needs={"Launching, approving, pausing and cancelling need you to confirm it's you"} href={confirm} />
             {wave.phase === "draft" && (
               <div className="flex flex-wrap items-start gap-3">
                 <Link href={`/admin/waves/${id}/edit`} className={buttonClass("secondary")}>
