@@ -85,10 +85,13 @@ test("staff page: an admin gives an account the operator role after confirming; 
   expect(await dbUser(request, email)).toMatchObject({ role: "user" });
 
   await confirmItsYou(page, "approver@stepwise.test");
-  await page.getByLabel("Account email").fill(email);
-  await page.getByLabel("Role", { exact: true }).selectOption("operator");
-  // A role is never given without a reason for the audit log (the browser asks first; the server refuses too).
+  // What was typed survived the trip (a draft in this tab until the form is sent).
+  await expect(page.getByLabel("Account email")).toHaveValue(email);
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue("operator");
   const reason = page.getByLabel("Reason", { exact: true });
+  await expect(reason).toHaveValue("Joins the launch on-call rota");
+  // A role is never given without a reason for the audit log (the browser asks first; the server refuses too).
+  await reason.fill("");
   await page.getByRole("button", { name: "Give role" }).click();
   expect(await reason.evaluate((field: HTMLInputElement) => field.validity.valueMissing)).toBe(true);
   expect(await dbUser(request, email)).toMatchObject({ role: "user" });

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionOutcome } from "@/components/admin/action-outcome";
+import { useStaffDraft } from "@/components/admin/use-staff-draft";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { setStaffRoleAction, type StaffRoleState } from "./actions";
@@ -9,6 +10,11 @@ import { setStaffRoleAction, type StaffRoleState } from "./actions";
 export function StaffRoleForm({ confirmHref, email = "", role = "viewer", compact = false }: { confirmHref: string; email?: string; role?: string; compact?: boolean }) {
   const [state, action] = useActionState<StaffRoleState | null, FormData>(setStaffRoleAction, null);
   const id = compact ? `role-${email}` : "role";
+  // The form for a new role survives the trip to "Confirm it's you"; a row's form shows that member's role as it is.
+  const kept = state && !state.ok ? state : null;
+  useStaffDraft(compact ? null : "email", kept?.email);
+  useStaffDraft(compact ? null : "role", kept?.role);
+  useStaffDraft(compact ? null : "reason", kept?.reason);
   return (
     // In a row of the team table the row says whose role it is: the labels are read out, not shown.
     <form action={action} className={compact ? "flex flex-wrap items-start gap-2" : "space-y-4"} key={state?.ok ? state.message : "form"}>
