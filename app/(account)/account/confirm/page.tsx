@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { StepUpCodeChallenge, StepUpPrompt } from "@/components/two-step/step-up-prompt";
@@ -36,27 +37,31 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   // An account page that needs a confirmation to open would only send the person here again: Cancel goes to /account.
   if (user.twoStepEnabledAt) {
     return (
-      <StepUpPrompt action={action} cancelHref="/account">
-        <StepUpCodeChallenge userId={user.id} action={action} next={next} />
-      </StepUpPrompt>
+      <ClientMessages namespaces={["codeChallenge", "stepUp"]}>
+        <StepUpPrompt action={action} cancelHref="/account">
+          <StepUpCodeChallenge userId={user.id} action={action} next={next} />
+        </StepUpPrompt>
+      </ClientMessages>
     );
   }
   const [questions, t, tq] = await Promise.all([listSecurityQuestions(user.id), getTranslations("stepUp"), getTranslations("questions")]);
   return (
-    <StepUpPrompt action={action} cancelHref="/account">
-      {questions.length === 3 ? (
-        <>
-          <p className="mb-4 text-sm text-slate-600">{t("questionsLead")}</p>
-          <StepUpQuestionsForm action={action} next={next} questions={questions.map((q) => ({ position: q.position, label: tq(q.questionKey as "firstPet") }))} />
-        </>
-      ) : (
-        <div className="space-y-4">
-          <Notice tone="warning">{t("noQuestions")}</Notice>
-          <Link href={`/account/questions?next=${encodeURIComponent(self)}`} className={buttonClass("primary")}>
-            {t("setQuestions")}
-          </Link>
-        </div>
-      )}
-    </StepUpPrompt>
+    <ClientMessages namespaces={["codeChallenge", "stepUp"]}>
+      <StepUpPrompt action={action} cancelHref="/account">
+        {questions.length === 3 ? (
+          <>
+            <p className="mb-4 text-sm text-slate-600">{t("questionsLead")}</p>
+            <StepUpQuestionsForm action={action} next={next} questions={questions.map((q) => ({ position: q.position, label: tq(q.questionKey as "firstPet") }))} />
+          </>
+        ) : (
+          <div className="space-y-4">
+            <Notice tone="warning">{t("noQuestions")}</Notice>
+            <Link href={`/account/questions?next=${encodeURIComponent(self)}`} className={buttonClass("primary")}>
+              {t("setQuestions")}
+            </Link>
+          </div>
+        )}
+      </StepUpPrompt>
+    </ClientMessages>
   );
 }

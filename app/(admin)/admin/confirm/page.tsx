@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { StepUpCodeChallenge, StepUpPrompt } from "@/components/two-step/step-up-prompt";
 import { requireStaff } from "@/lib/auth/current-user";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
@@ -19,8 +20,10 @@ export default async function StaffConfirmPage({ searchParams }: { searchParams:
   const next = safeRedirect(params.next, "/admin");
   if (await hasFreshStepUp(session.id, action)) redirect(next);
   return (
-    <StepUpPrompt action={action} cancelHref={next}>
-      <StepUpCodeChallenge userId={user.id} action={action} next={next} />
-    </StepUpPrompt>
+    <ClientMessages namespaces={["codeChallenge"]}>
+      <StepUpPrompt action={action} cancelHref={next}>
+        <StepUpCodeChallenge userId={user.id} action={action} next={next} />
+      </StepUpPrompt>
+    </ClientMessages>
   );
 }
