@@ -42,10 +42,11 @@ export const isPendingSecondStep = (row: { session: { aal: number }; user: { two
  */
 export async function upgradeSession(input: { pendingSessionId: string; deviceId?: string | null; now?: Date }, outer: Tx | typeof db = db) {
   const id = newSessionId();
-  const revokedAt = (input.now ?? new Date()).toISOString();
+  // One instant for the old row's end and the new one's start (the caller's clock, so tests can move it).
+  const at = (input.now ?? new Date()).toISOString();
   const result = await outer.execute(sql`
     with pending as (
-      update sessions set revoked_at = ${revokedAt}::timestamptz
+      update sessions set revoked_at = ${at}::timestamptz
       where id = ${input.pendingSessionId} and revoked_at is null
       returning id, user_id, user_agent, ip, device_id),
     called_off as (
@@ -54,7 +55,7 @@ export async function upgradeSession(input: { pendingSessionId: string; deviceId
         and exists (select 1 from pending))
     insert into sessions (id, user_id, user_agent, ip, aal, device_id, upgraded_from, created_at, authenticated_at, last_seen_at)
     select ${id}, user_id, user_agent, ip, 2, coalesce(${input.deviceId ?? null}::uuid, device_id), id,
-      ${revokedAt}::timestamptz, ${revokedAt}::timestamptz, ${revokedAt}::timestamptz from pending
+      ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz from pending
     returning id`);
   return rowsOf<{ id: string }>(result)[0]?.id ?? null;
 }

@@ -19,8 +19,8 @@ export type EnableTwoStepError = "ALREADY_ENABLED" | "NOT_AVAILABLE" | "NOT_READ
 /**
  * Step (e): turns 2SV on, all in one transaction — the account is marked enabled, the confirmed Recovery Key
  * stored (hash only), the security questions deleted (2SV replaces them), every other session signed out and this
- * one replaced by a new session id at aal 2 (the caller moves the cookie), the enrollment closed and `two_step_enabled` recorded. The owner's email is queued in the
- * same transaction and sent after the commit.
+ * one replaced by a new session id at aal 2 (the caller moves the cookie), the enrollment closed and
+ * `two_step_enabled` recorded. The owner's email is queued in the same transaction and sent after the commit.
  */
 export async function enableTwoStep({ userId, sessionId, now = new Date(), waitingDays = waitingDaysFromEnv() }: { userId: string; sessionId: string; now?: Date; waitingDays?: number }) {
   // Read before the transaction: on PGlite (one connection) a query outside it would wait for it forever.
