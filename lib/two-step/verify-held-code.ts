@@ -46,7 +46,8 @@ export async function verifyHeldCode(input: {
   const outcome = await db.transaction(async (tx) => {
     // Both rows locked in one round trip (the app's row only matters for a TOTP code).
     const [lockout, app] = await Promise.all([lockLockoutRow(tx, input.userId), input.method === "totp" ? lockAuthenticator(tx, input.userId) : null]);
-    const blocked = blockedUntil(lockout, now);
+    // Recovery passes the lock (as a sent recovery code does): the owner's way back in with the Recovery Key.
+    const blocked = blockedUntil(lockout, now, input.purpose);
     if (blocked) return { error: "LOCKED" as const, details: { retryAt: blocked === "locked" ? null : blocked.toISOString() } };
 
     const check = input.method === "totp" ? await checkTotp(tx, app, input.code, now) : await checkBackupCode(tx, input.userId, input.code, now);
