@@ -1,16 +1,22 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import { preparedQuery } from "@/db/prepared";
 import { users } from "@/db/schema";
+import { hashToken } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
 import { openPasswordSession } from "./open-password-session";
 import { clearRateLimit, hitRateLimit, hitRateLimits, peekRateLimit } from "./rate-limit";
 
-// Built once: Drizzle's building of a whole-row select costs more than running it.
+// Built once: Drizzle's building of a whole-row select costs more than running it. With the account: whether this
+// browser is one of its trusted ones (its device cookie's hash; null matches none).
 const userByEmail = preparedQuery((database) =>
   database
-    .select()
+    .select({
+      ...getTableColumns(users),
+      // Spelt out: Drizzle leaves a column unqualified in a one-table select, where "id" would mean the device's.
+      trustedBrowser: sql<boolean>`exists (select 1 from trusted_devices d where d.user_id = users.id and d.token_hash = ${sql.placeholder("deviceHash")} and d.revoked_at is null)`,
+    })
     .from(users)
     .where(eq(sql`lower(${users.email})`, sql.placeholder("email")))
     .prepare("user_by_email"),
@@ -19,6 +25,8 @@ const userByEmail = preparedQuery((database) =>
 export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED" | "LOCKED";
 
 const accountKey = (email: string) => `signin:account:${email}`;
+/** The address's throttle on one of its own trusted browsers (hash of the device cookie). */
+const trustedBrowserKey = (email: string, deviceHash: string) => `signin:account:${email}:browser:${deviceHash}`;
 const ipKey = (ip: string) => `signin:ip:${ip}`;
 /** Wrong passwords in a row for an address, however slowly tried; a right one clears it (openPasswordSession). */
 export const failuresKey = (email: string) => `signin:failures:${email}`;
@@ -73,10 +81,19 @@ export async function authenticateWithPassword(input: {
   const windowMs = SIGNIN_WINDOW_MINUTES * 60_000;
   // The attempt is counted before the password check, so parallel guesses cannot all slip past one reading. The
   // account is read in the same round trip (a throttled caller learns nothing from it either way).
+  const deviceHash = input.deviceToken ? hashToken(input.deviceToken) : null;
   const [states, [user]] = await Promise.all([
     hitRateLimits({ keys, windowMs, now }),
-    userByEmail().execute({ email }),
+    userByEmail().execute({ email, deviceHash }),
   ]);
+  // Wrong passwords typed in the owner's name must not throttle the owner out of their own trusted browsers (ASVS 5.0
+  // V6.1.1, no malicious lockout): once the address's shared count is spent, such a browser counts in a bucket of its
+  // own at the same limit. A stolen device cookie gains that one bucket of guesses; the lock at 100 counts them all.
+  let throttleKey = accountKey(email);
+  if (user?.trustedBrowser && deviceHash && states[0]!.hits > limits[0]!) {
+    throttleKey = trustedBrowserKey(email, deviceHash);
+    states[0] = (await hitRateLimits({ keys: [throttleKey], windowMs, now }))[0]!;
+  }
   const blocked = states.filter((s, i) => s.hits > limits[i]!);
   if (blocked.length) throw throttled(blocked);
 
@@ -98,7 +115,7 @@ export async function authenticateWithPassword(input: {
     userId: user.id,
     userAgent: input.userAgent,
     ip: input.ip,
-    clearKey: accountKey(email),
+    clearKey: throttleKey,
     lock: { key: failuresKey(email), at: maxConsecutivePasswordFailures },
     deviceToken: input.deviceToken ?? null,
     refundKey: input.ip ? ipKey(input.ip) : null,

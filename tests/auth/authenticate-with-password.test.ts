@@ -130,6 +130,31 @@ describe("authenticateWithPassword", () => {
     expect(await sessionsOf(user.id)).toHaveLength(1);
   });
 
+  it("wrong passwords in the owner's name do not throttle the owner's trusted browser, which has a bucket of its own", async () => {
+    const email = "throttled-by-a-stranger@example.com";
+    const user = await createUser(email, "right-password-123");
+    await trustDevice({ userId: user.id, token: "owners-usual-browser-token-01", userAgent, now: t0 });
+    // A stranger spends the address's tries from wherever they are.
+    for (let i = 0; i < 6; i++) await failure({ email, password: `guess-${i}`, ip: freshIp(), userAgent, now: at(i * 1000) });
+    const attempt = (password: string, deviceToken: string | null) => ({ email, password, ip: freshIp(), userAgent, deviceToken, now: at(minute) });
+
+    // Any other browser is throttled, right password or not; a made-up or revoked device cookie is just another browser.
+    expect((await failure(attempt("right-password-123", null))).code).toBe("THROTTLED");
+    expect((await failure(attempt("right-password-123", "made-up-device-token-000002"))).code).toBe("THROTTLED");
+    // The owner's own browser signs in.
+    expect((await authenticateWithPassword(attempt("right-password-123", "owners-usual-browser-token-01"))).user.id).toBe(user.id);
+
+    // That bucket has the address's limit (the sign-in above emptied it): a stolen device cookie cannot guess without end.
+    const viaCookie = [];
+    for (let i = 0; i < 6; i++) viaCookie.push((await failure({ ...attempt(`cookie-guess-${i}`, "owners-usual-browser-token-01"), now: at(3 * minute) })).code);
+    expect(viaCookie).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "THROTTLED", "THROTTLED"]);
+
+    // A browser the owner revoked is any other browser again.
+    const laptop = await trustDevice({ userId: user.id, token: "owners-old-laptop-token-0003", userAgent, now: t0 });
+    await revokeTrustedDevice({ userId: user.id, deviceId: laptop.id });
+    expect((await failure({ ...attempt("right-password-123", "owners-old-laptop-token-0003"), now: at(4 * minute) })).code).toBe("THROTTLED");
+  });
+
   it("counts failures for differently-cased spellings of one email on the same account", async () => {
     const email = "casey@example.com";
     await createUser(email, "right-password-123");
