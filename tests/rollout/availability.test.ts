@@ -87,4 +87,10 @@ describe("wave life and who may move it", () => {
     expect(waveCommandProblem({ command: "pause", wave: pending, actor: operator, now: at(1) })).toBe("WRONG_STATE");
     expect(waveCommandProblem({ command: "resume", wave: live, actor: operator, now: at(1) })).toBe("NOT_PAUSED");
   });
+
+  it("a wave paused, then cancelled before its start, cannot be resumed", () => {
+    const pausedThenCancelled = { ...pending, status: "cancelled" as const, startsAt: start, pausedAt: at(-2) };
+    expect(waveCommandProblem({ command: "resume", wave: { ...pausedThenCancelled, status: "scheduled" }, actor: operator, now: at(-1) })).toBeNull();
+    expect(waveCommandProblem({ command: "resume", wave: pausedThenCancelled, actor: operator, now: at(-1) })).toBe("WRONG_STATE");
+  });
 });

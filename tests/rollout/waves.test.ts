@@ -87,6 +87,24 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: later(0.3) });
   });
 
+  it("a request lands only on the plan the requester read: one another staff member saved since is refused", async () => {
+    const draft = { name: "Iberia", countryCodes: ["PT"], startOnApproval: false, startsAt: later(24), rampSteps: full };
+    const { id } = await saveWaveDraft({ actor: staff.operator, draft, now: t0 });
+    // While the operator reads it, an admin adds a country: the operator never saw the plan they would ask for.
+    await saveWaveDraft({ actor: staff.admin, waveId: id, draft: { ...draft, countryCodes: ["PT", "AD"] }, now: later(0.1) });
+    const audited = (await lastAudit()).id;
+
+    expect(await refusal(requestWaveApproval({ actor: staff.operator, waveId: id, readPlanAt: t0, now: later(0.2) }))).toBe("PLAN_CHANGED");
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "draft", requestedBy: null });
+    expect((await lastAudit()).id).toBe(audited);
+
+    await requestWaveApproval({ actor: staff.operator, waveId: id, readPlanAt: later(0.1), now: later(0.2) });
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "pending_approval", requestedBy: staff.operator.id });
+    // The admin who edited it may approve: the operator asked for the plan as it now reads.
+    await approveWave({ actor: staff.admin, waveId: id, comment: "Both carriers signed", reviewedRequestAt: later(0.2), now: later(0.3) });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: later(0.3) });
+  });
+
   it("nobody the requester appointed, directly or through others, can approve: four-eyes needs an independent admin", async () => {
     // The requester makes an account of their own an admin, and that one makes another: neither may approve.
     const [mine, mineToo] = [await makeAccount(), await makeAccount()];

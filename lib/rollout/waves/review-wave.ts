@@ -20,10 +20,14 @@ export const reasonRequired = (text: string | null | undefined) => {
 /**
  * Operator: draft → pending approval. A second staff member with approve rights decides (four-eyes); each admin who
  * could is emailed.
+ *
+ * `readPlanAt` is the plan the requester read (its last save, which the console sends): a plan someone else edited
+ * while their page was open is refused until they read it, or four-eyes would rest on a plan only its editor saw.
  */
-export async function requestWaveApproval({ actor, waveId, now = new Date() }: { actor: StaffActor; waveId: number; now?: Date }) {
+export async function requestWaveApproval({ actor, waveId, readPlanAt, now = new Date() }: { actor: StaffActor; waveId: number; readPlanAt?: Date; now?: Date }) {
   const emails = await db.transaction(async (tx) => {
     const wave = await lockWaveFor(tx, { waveId, command: "request", actor, now });
+    if (readPlanAt !== undefined && wave.updatedAt.getTime() !== readPlanAt.getTime()) throw new AppError("PLAN_CHANGED");
     await tx
       .update(waves)
       .set({ status: "pending_approval", requestedBy: actor.id, requestedAt: now, reviewedBy: null, reviewedAt: null, reviewComment: null, updatedAt: now })

@@ -73,6 +73,8 @@ export function waveCommandProblem({
       if (phase !== "scheduled" && phase !== "live" && phase !== "complete") return "WRONG_STATE";
       return wave.pausedAt ? "ALREADY_PAUSED" : null;
     case "resume":
+      // A wave paused while scheduled and then cancelled keeps its pause stamp; resuming it would be a false event.
+      if (phase === "cancelled") return "WRONG_STATE";
       return wave.pausedAt ? null : "NOT_PAUSED";
     case "guardrails":
       return phase === "cancelled" ? "WRONG_STATE" : null;

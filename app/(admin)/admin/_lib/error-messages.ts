@@ -8,6 +8,7 @@ const messages: Record<string, string> = {
   APPOINTED_BY_REQUESTER: "Whoever asked for this launch gave you your staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
   APPOINTED_THE_REQUESTER: "You gave whoever asked for this launch their staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
   REQUEST_CHANGED: "This launch was asked for again since you opened this page, perhaps with other countries or dates. Reload and read it before approving.",
+  PLAN_CHANGED: "Someone saved changes to this plan since you opened this page. Reload and read it before requesting approval.",
   WRONG_STATE: "The wave has moved on since you opened this page. Reload to see where it is now.",
   ALREADY_STARTED: "The wave has already started, so it can no longer be cancelled. Pause it instead.",
   START_PASSED: "The planned start time has passed. Reject the request so the operator can choose a new time.",

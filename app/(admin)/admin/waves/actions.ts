@@ -43,18 +43,22 @@ const commandInput = z.object({
   reason: z.string().max(500).optional().default(""),
   // The request the page showed (approve only): ISO time, or empty when none.
   requestedAt: z.string().max(40).optional(),
+  // The plan's last save the page showed (request only): ISO time.
+  planSavedAt: z.string().max(40).optional(),
 });
 
 /** Every state change of a wave; each needs a fresh step-up and writes its audit row in the same transaction. */
 export async function waveCommandAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
-  const { actor, sessionId } = await staffContext(formData.get("command") === "approve" || formData.get("command") === "reject" ? "admin" : "operator");
   const input = commandInput.safeParse(Object.fromEntries(formData));
+  // The role is checked for the command that runs: a repeated field gives Object.fromEntries its last value.
+  const decides = input.success && (input.data.command === "approve" || input.data.command === "reject");
+  const { actor, sessionId } = await staffContext(decides ? "admin" : "operator");
   if (!input.success) return { ok: false, error: "That request was not understood. Reload the page and try again." };
-  const { command, waveId, reason, requestedAt } = input.data;
+  const { command, waveId, reason, requestedAt, planSavedAt } = input.data;
   if (!(await hasFreshStepUp(sessionId, "rollout"))) return { ok: false, stepUp: true, reason, error: "Confirm it's you first: launching, approving and pausing need a code from the last 10 minutes." };
   try {
     const args = { actor, waveId };
-    if (command === "request") await requestWaveApproval(args);
+    if (command === "request") await requestWaveApproval({ ...args, readPlanAt: shownTime(planSavedAt) });
     if (command === "approve") await approveWave({ ...args, comment: reason, reviewedRequestAt: reviewedRequest(requestedAt) });
     if (command === "reject") await rejectWave({ ...args, comment: reason });
     if (command === "cancel") await cancelWave({ ...args, reason });
@@ -71,9 +75,13 @@ export async function waveCommandAction(_prev: CommandState | null, formData: Fo
 
 /** The request time the approval form carried: empty for a wave asked for without one; junk matches no request. */
 function reviewedRequest(value: string | undefined) {
-  if (value === "") return null;
-  const at = value ? new Date(value) : null;
-  return at && !Number.isNaN(at.getTime()) ? at : new Date(0);
+  return value === "" ? null : shownTime(value);
+}
+
+/** A time a form carried as it was shown; a missing or junk value matches no stored time, so the check refuses. */
+function shownTime(value: string | undefined) {
+  const at = new Date(value ?? "");
+  return Number.isNaN(at.getTime()) ? new Date(0) : at;
 }
 
 const percent = z.coerce.number().min(1).max(100);

@@ -142,7 +142,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
                 {impact && impact.totals.conflicts > 0 ? (
                   <p className="self-center text-sm text-red-700">Remove the countries already in another wave before requesting approval.</p>
                 ) : (
-                  command({ command: "request", label: "Request approval", pendingLabel: "Requesting…" })
+                  command({ command: "request", label: "Request approval", pendingLabel: "Requesting…", planSavedAt: wave.updatedAt })
                 )}
               </div>
             )}

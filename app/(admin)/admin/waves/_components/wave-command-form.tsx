@@ -19,6 +19,7 @@ export function WaveCommandForm({
   variant = "primary",
   confirmHref,
   requestedAt,
+  planSavedAt,
 }: {
   waveId: number;
   command: "request" | "approve" | "reject" | "cancel" | "pause" | "resume";
@@ -29,6 +30,8 @@ export function WaveCommandForm({
   confirmHref: string;
   /** Approve: the request this page shows, so an approval never lands on a plan asked for again since. */
   requestedAt?: Date | null;
+  /** Request: the plan's last save this page shows, so nobody asks for approval of a plan edited since. */
+  planSavedAt?: Date;
 }) {
   const [state, action] = useActionState<CommandState | null, FormData>(waveCommandAction, null);
   return (
@@ -36,6 +39,7 @@ export function WaveCommandForm({
       <input type="hidden" name="waveId" value={waveId} />
       <input type="hidden" name="command" value={command} />
       {requestedAt !== undefined && <input type="hidden" name="requestedAt" value={requestedAt?.toISOString() ?? ""} />}
+      {planSavedAt && <input type="hidden" name="planSavedAt" value={planSavedAt.toISOString()} />}
       {reasonLabel && <ReasonField id={`${command}-reason`} label={reasonLabel} kept={state?.reason} />}
       <SubmitButton variant={variant} pendingLabel={pendingLabel}>
         {label}
