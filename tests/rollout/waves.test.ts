@@ -6,6 +6,7 @@ import { unsealText } from "@/lib/crypto/secrets";
 import { disableTwoStep } from "@/lib/two-step/enrollment/disable-two-step";
 import { getEligibility } from "@/lib/two-step/enrollment/get-eligibility";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
+import { setSmsSupport } from "@/lib/rollout/countries/set-sms-support";
 import { getCountryAvailability } from "@/lib/rollout/get-country-availability";
 import { listRegions } from "@/lib/rollout/list-regions";
 import { rampBucket } from "@/lib/rollout/ramp";
@@ -103,6 +104,29 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     // The admin who edited it may approve: the operator asked for the plan as it now reads.
     await approveWave({ actor: staff.admin, waveId: id, comment: "Both carriers signed", reviewedRequestAt: later(0.2), now: later(0.3) });
     await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: later(0.3) });
+  });
+
+  it("a staff member demoted while their page was open can no longer change the rollout: each change reads the role again", async () => {
+    const [former, formerAdmin] = [await makeAccount(), await makeAccount()];
+    await setStaffRole({ actor: staff.admin, email: former.user.email, role: "operator", reason: "on call this week" });
+    await setStaffRole({ actor: staff.admin, email: formerAdmin.user.email, role: "admin", reason: "on call this week" });
+    // Their requests began with these roles (as staffContext read them), and then they were taken away.
+    const asOperator = { id: former.user.id, name: former.user.name, email: former.user.email, role: "operator" as const };
+    const asAdmin = { id: formerAdmin.user.id, name: formerAdmin.user.name, email: formerAdmin.user.email, role: "admin" as const };
+    const { id } = await saveWaveDraft({ actor: staff.operator, draft: { name: "Alps", countryCodes: ["CH", "LI"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
+    await requestWaveApproval({ actor: staff.operator, waveId: id, now: t0 });
+    await setStaffRole({ actor: staff.admin, email: former.user.email, role: "user", reason: "rotation ended" });
+    await setStaffRole({ actor: staff.admin, email: formerAdmin.user.email, role: "operator", reason: "rotation ended" });
+    const audited = (await lastAudit()).id;
+
+    expect(await refusal(approveWave({ actor: asAdmin, waveId: id, comment: "looks fine", now: t0 }))).toBe("FORBIDDEN");
+    expect(await refusal(cancelWave({ actor: asOperator, waveId: id, reason: "not needed", now: t0 }))).toBe("FORBIDDEN");
+    expect(await refusal(saveWaveDraft({ actor: asOperator, draft: { name: "Islands", countryCodes: ["IS"], startOnApproval: true, startsAt: null, rampSteps: full }, now: t0 }))).toBe("FORBIDDEN");
+    expect(await refusal(pauseCountry({ actor: asOperator, countryCode: "US", reason: "outage", now: t0 }))).toBe("FORBIDDEN");
+    expect(await refusal(setSmsSupport({ actor: asOperator, countryCode: "US", supported: false, reason: "outage", now: t0 }))).toBe("FORBIDDEN");
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "pending_approval", reviewedBy: null });
+    expect((await lastAudit()).id).toBe(audited);
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
   });
 
   it("nobody the requester appointed, directly or through others, can approve: four-eyes needs an independent admin", async () => {

@@ -4,7 +4,7 @@ import { countryPauses, waveCountries, waves } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { lockRollout } from "../waves/lock-wave";
+import { lockRolloutFor } from "../waves/lock-wave";
 import { reasonRequired } from "../waves/review-wave";
 import type { StaffActor } from "../waves/staff-actor";
 
@@ -18,7 +18,7 @@ export async function pauseCountry({ actor, countryCode, reason, now = new Date(
   if (!hasRole(actor.role, "operator")) throw new AppError<PauseCountryError>("FORBIDDEN");
   const why = reasonRequired(reason);
   await db.transaction(async (tx) => {
-    await lockRollout(tx);
+    await lockRolloutFor(tx, actor, "operator");
     const [inWave] = await tx
       .select({ id: waves.id })
       .from(waveCountries)
@@ -35,7 +35,7 @@ export async function resumeCountry({ actor, countryCode, reason, now = new Date
   if (!hasRole(actor.role, "operator")) throw new AppError<PauseCountryError>("FORBIDDEN");
   const why = reasonRequired(reason);
   await db.transaction(async (tx) => {
-    await lockRollout(tx);
+    await lockRolloutFor(tx, actor, "operator");
     const [removed] = await tx.delete(countryPauses).where(eq(countryPauses.countryCode, countryCode)).returning();
     if (!removed) throw new AppError<PauseCountryError>("NOT_PAUSED");
     await recordAudit(tx, {

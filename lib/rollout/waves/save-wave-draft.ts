@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { rampProblem } from "../ramp";
-import { lockRollout, lockWaveFor } from "./lock-wave";
+import { lockRolloutFor, lockWaveFor } from "./lock-wave";
 import type { StaffActor } from "./staff-actor";
 
 export interface WaveDraft {
@@ -46,7 +46,7 @@ export async function saveWaveDraft({ actor, waveId, draft, now = new Date() }: 
   if (!draft.startOnApproval && (!draft.startsAt || draft.startsAt <= now)) throw new AppError<SaveWaveError>("START_IN_PAST");
 
   return db.transaction(async (tx) => {
-    const existing = waveId ? await lockWaveFor(tx, { waveId, command: "edit", actor, now }) : (await lockRollout(tx), null);
+    const existing = waveId ? await lockWaveFor(tx, { waveId, command: "edit", actor, now }) : (await lockRolloutFor(tx, actor, "operator"), null);
     const known = await tx.select({ code: countries.code }).from(countries).where(inArray(countries.code, codes));
     if (known.length !== codes.length) throw new AppError<SaveWaveError>("UNKNOWN_COUNTRY");
     const conflicts = await findCountryConflicts(tx, codes, waveId);
