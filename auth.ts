@@ -6,6 +6,7 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password"
 import { clientIp } from "@/lib/auth/request-info";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-jwe";
+import { revokeSessionById } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { deviceTokenFromRequest } from "@/lib/two-step/device-cookie";
 import { passkeyAttemptFromRequest } from "@/lib/two-step/passkeys/passkey-cookie";
@@ -118,6 +119,14 @@ export const { handlers, signIn, signOut } = NextAuth({
     session({ session, token }) {
       session.sessionId = token.sid ?? "";
       return session;
+    },
+  },
+  events: {
+    // Every way out ends the sessions row, not just the cookie: our own buttons and Auth.js's /api/auth/signout alike
+    // (a copy of the cookie taken earlier must die with it).
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSessionById(sid);
     },
   },
   logger: {

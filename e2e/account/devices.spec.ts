@@ -69,4 +69,19 @@ test.describe("signed-in devices", () => {
     await expectSignedOut(b);
     await close();
   });
+
+  test("Auth.js's own sign-out page ends the session too: a copy of the cookie taken before is refused", async ({ browser, page, request }) => {
+    const email = uniqueEmail();
+    await signUp(page, { name: "Sana Signout", email });
+    const [session] = await dbSessions(request, email);
+    const copied = await page.context().storageState();
+
+    await page.goto("/api/auth/signout");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(async () => (await dbSessions(request, email)).find((s) => s.id === session!.id)?.revokedAt).not.toBeNull();
+
+    const thief = await newContext(browser, { storageState: copied });
+    await expectSignedOut(await thief.newPage());
+    await thief.close();
+  });
 });

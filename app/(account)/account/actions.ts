@@ -3,14 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { signOut } from "@/auth";
 import { requireUser } from "@/lib/auth/current-user";
-import { readSessionId } from "@/lib/auth/session-cookie";
-import { isSessionId, revokeOtherSessions, revokeSession, revokeSessionById } from "@/lib/auth/sessions";
+import { isSessionId, revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
 import type { FormState } from "@/lib/forms/form-state";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 
+/** Auth.js's signOut event revokes the session row (auth.ts); this clears the cookie and says goodbye. */
 export async function signOutAction() {
-  const sessionId = await readSessionId();
-  if (sessionId) await revokeSessionById(sessionId);
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 
