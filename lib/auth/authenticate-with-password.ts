@@ -117,7 +117,7 @@ export async function authenticateWithPassword(input: {
     ip: input.ip,
     clearKey: throttleKey,
     lock: { key: failuresKey(email), at: maxConsecutivePasswordFailures },
-    deviceToken: input.deviceToken ?? null,
+    deviceHash,
     refundKey: input.ip ? ipKey(input.ip) : null,
     checkRemembered: !!user.twoStepEnabledAt,
     now,

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rowsOf } from "@/db/rows";
-import { hashToken } from "@/lib/crypto/secrets";
 import { storedRateLimitKey } from "./rate-limit";
 import { newSessionId } from "./sessions";
 
@@ -21,11 +20,12 @@ export async function openPasswordSession(input: {
   lock: { key: string; at: number };
   refundKey: string | null;
   checkRemembered: boolean;
-  deviceToken: string | null;
+  /** hashToken of the browser's device cookie, as the caller already computed it for the account's read. */
+  deviceHash: string | null;
   now: Date;
 }) {
   const id = newSessionId();
-  const deviceHash = input.deviceToken ? hashToken(input.deviceToken) : null;
+  const { deviceHash } = input;
   const tokenHash = input.checkRemembered ? deviceHash : null;
   const lockKey = storedRateLimitKey(input.lock.key);
   const result = await db.execute(sql`
