@@ -5,7 +5,7 @@ import { refreshLockoutRiskForPhonesIn } from "@/lib/analytics/refresh-lockout-r
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { currentRole } from "../waves/lock-wave";
+import { requireCurrentRole } from "../waves/lock-wave";
 import { reasonRequired } from "../waves/review-wave";
 import type { StaffActor } from "../waves/staff-actor";
 
@@ -18,7 +18,7 @@ export async function setSmsSupport({ actor, countryCode, supported, reason, now
   if (!hasRole(actor.role, "operator")) throw new AppError("FORBIDDEN");
   const why = reasonRequired(reason);
   await db.transaction(async (tx) => {
-    if (!hasRole(await currentRole(tx, actor), "operator")) throw new AppError("FORBIDDEN");
+    await requireCurrentRole(tx, actor, "operator");
     const [country] = await tx.select().from(countries).where(eq(countries.code, countryCode)).for("update");
     if (!country) throw new AppError("UNKNOWN_COUNTRY");
     if (country.smsSupported === supported) return;

@@ -13,15 +13,20 @@ export const lockRollout = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lo
  * The acting staff member's role as it is now, not as their request read it when it began: a demotion committed
  * meanwhile counts, and one under way waits for this transaction (the row is held for share until it ends).
  */
-export async function currentRole(tx: Tx, actor: StaffActor): Promise<Role> {
+async function currentRole(tx: Tx, actor: StaffActor): Promise<Role> {
   const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, actor.id)).for("share");
   return row?.role ?? "user";
+}
+
+/** Throws FORBIDDEN unless `actor` holds `minimum`'s rights now (currentRole). */
+export async function requireCurrentRole(tx: Tx, actor: StaffActor, minimum: Role) {
+  if (!hasRole(await currentRole(tx, actor), minimum)) throw new AppError("FORBIDDEN");
 }
 
 /** Locks the rollout for a change `actor` may make with `minimum`'s rights; throws FORBIDDEN when they no longer hold them. */
 export async function lockRolloutFor(tx: Tx, actor: StaffActor, minimum: Role) {
   await lockRollout(tx);
-  if (!hasRole(await currentRole(tx, actor), minimum)) throw new AppError("FORBIDDEN");
+  await requireCurrentRole(tx, actor, minimum);
 }
 
 /** Locks the rollout, reads the wave and checks that `actor` may run `command` on it now; throws AppError otherwise. */
