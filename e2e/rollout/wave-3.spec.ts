@@ -56,6 +56,17 @@ test("an operator plans wave 3, sees the impact, is refused a country already in
   await expect(page.getByText(/accounts? becomes? eligible/)).toBeVisible();
 
   await confirmItsYou(page, "operator@stepwise.test");
+  // The plan is saved again elsewhere (here another tab) after this page was read: asking approval for it is refused
+  // until the page is reloaded, so nobody requests a launch of a plan they have not seen.
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(`${new URL(page.url()).pathname}/edit`);
+  await otherTab.getByRole("button", { name: "Save changes" }).click();
+  await expect(otherTab).toHaveURL(/\/admin\/waves\/\d+\?done=saved$/);
+  await otherTab.close();
+  await page.getByRole("button", { name: "Request approval" }).click();
+  await expect(page.getByText("Someone saved changes to this plan since you opened this page. Reload and read it before requesting approval.")).toBeVisible();
+  expect(await dbWave(request, "Wave 3")).toMatchObject({ status: "draft", requestedBy: null });
+  await page.reload();
   await page.getByRole("button", { name: "Request approval" }).click();
   await expect(page.getByText("Approval requested.")).toBeVisible();
   await page.reload();
