@@ -6,7 +6,7 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password"
 import { clientIp } from "@/lib/auth/request-info";
 import { sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-jwe";
-import { revokeSessionById } from "@/lib/auth/sessions";
+import { findActiveSession, revokeSessionById } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { deviceTokenFromRequest } from "@/lib/two-step/device-cookie";
 import { passkeyAttemptFromRequest } from "@/lib/two-step/passkeys/passkey-cookie";
@@ -112,9 +112,12 @@ export const { handlers, signIn, signOut } = NextAuth({
   callbacks: {
     // The JWT holds only the session id; the sessions row decides on every request whether it is still valid.
     // (Pages read it with lib/auth/session-cookie.ts; after the second step that module moves it to the new session.)
-    jwt({ token, user }) {
-      if (user?.sessionId) token.sid = user.sessionId;
-      return token;
+    async jwt({ token, user }) {
+      if (user?.sessionId) return { ...token, sid: user.sessionId };
+      // Anywhere else (Auth.js's own /api/auth/session) a token is only as good as its row: an ended or revoked
+      // session answers no session and loses its cookie, rather than telling a copied cookie whose account it was.
+      const live = typeof token.sid === "string" && (await findActiveSession(token.sid, new Date(), { touch: false }));
+      return live ? token : null;
     },
     session({ session, token }) {
       session.sessionId = token.sid ?? "";

@@ -34,6 +34,10 @@ test.describe("signed-in devices", () => {
   test("'Sign out all other devices' signs the other browser out", async ({ browser, request }) => {
     const { email, a, b, sessionA, sessionB, close } = await twoDevices(browser, request);
 
+    // Auth.js's own session endpoint answers for B's cookie while its session lives, and not after.
+    const authJsSession = async () => (await b.request.get("/api/auth/session")).json();
+    expect(await authJsSession()).toMatchObject({ user: { email } });
+
     await a.goto("/account");
     await expect(devices(a)).toHaveCount(2);
     await expect(devices(a).filter({ hasText: "This device" })).toHaveCount(1);
@@ -47,6 +51,7 @@ test.describe("signed-in devices", () => {
     expect(sessions.find((s) => s.id === sessionA.id)?.revokedAt).toBeNull();
 
     await expectSignedOut(b);
+    expect(await authJsSession()).toBeNull();
     // A is untouched.
     await a.goto("/account");
     await expect(a).toHaveURL(/\/account$/);
