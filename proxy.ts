@@ -37,9 +37,6 @@ export async function proxy(request: NextRequest) {
   // Lets a layout send a signed-out visitor back to the page they asked for (always overwritten: never the client's).
   requestHeaders.set("x-stepwise-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("content-security-policy", csp);
-  // Whether the router is prefetching a page rather than a person opening it (lib/auth/current-user.ts: not activity).
-  // Next hides its router headers from the app's headers(), so the fact is passed on here (always overwritten).
-  requestHeaders.set("x-stepwise-prefetch", request.headers.get("next-router-prefetch") === "1" ? "1" : "0");
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   return response;

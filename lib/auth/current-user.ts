@@ -7,15 +7,8 @@ import { hasRole, isStaff } from "./roles";
 import { readSessionToken } from "./session-cookie";
 import { findActiveSession, isPendingSecondStep } from "./sessions";
 
-/**
- * The signed-in user and session for this request, read once; null when signed out or the session was revoked.
- * A prefetch is the router fetching a page a person might open next, not a person's request: like a background
- * poll, it does not reset the idle limit (an open page re-prefetches its links on its own).
- */
-export const currentSession = cache(async () => {
-  const prefetch = (await headers()).get("x-stepwise-prefetch") === "1";
-  return sessionOf(await readSessionToken(), { touch: !prefetch });
-});
+/** The signed-in user and session for this request, read once; null when signed out or the session was revoked. */
+export const currentSession = cache(async () => sessionOf(await readSessionToken()));
 
 /** The live session a decrypted session token names (the token alone proves nothing: the row may be revoked). */
 export async function sessionOf(token: Awaited<ReturnType<typeof readSessionToken>>, options?: { touch?: boolean }) {
