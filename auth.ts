@@ -51,7 +51,9 @@ export const { handlers, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   // Auth.js's token format, with the key derived once and node:crypto doing the sealing (lib/auth/session-jwe.ts).
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
-  pages: { signIn: "/sign-in" },
+  // Auth.js's own pages are ours, styled and translated: sign-out asks and then signs out through our action, and its
+  // errors (a form posted without its CSRF token, say) land on the sign-in form with a plain message.
+  pages: { signIn: "/sign-in", signOut: "/sign-out", error: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -75,14 +75,23 @@ test.describe("signed-in devices", () => {
     await close();
   });
 
-  test("Auth.js's own sign-out page ends the session too: a copy of the cookie taken before is refused", async ({ browser, page, request }) => {
+  test("Auth.js's sign-out address asks on our page, and ends the session too: a copy of the cookie taken before is refused", async ({ browser, page, request }) => {
     const email = uniqueEmail();
     await signUp(page, { name: "Sana Signout", email });
     const [session] = await dbSessions(request, email);
     const copied = await page.context().storageState();
 
     await page.goto("/api/auth/signout");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-out$/);
+    await expect(page.getByRole("heading", { name: "Sign out of Stepwise?" })).toBeVisible();
+    // Changing one's mind signs nothing out.
+    await page.getByRole("link", { name: "Cancel" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    expect((await dbSessions(request, email)).find((s) => s.id === session!.id)?.revokedAt).toBeNull();
+
+    await page.goto("/api/auth/signout");
+    await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByText("You are signed out.")).toBeVisible();
     await expect.poll(async () => (await dbSessions(request, email)).find((s) => s.id === session!.id)?.revokedAt).not.toBeNull();
 
     const thief = await newContext(browser, { storageState: copied });

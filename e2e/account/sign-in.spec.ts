@@ -43,6 +43,15 @@ test.describe("sign in and out", () => {
     await expect(profileValue(page, "Country or region")).toHaveText("France");
   });
 
+  test("Auth.js's own error address lands on the sign-in form with a plain message, not a developer's code", async ({ page }) => {
+    await page.goto("/api/auth/error?error=Configuration");
+    await expect(page).toHaveURL(/\/sign-in\?error=Configuration$/);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("That sign-in didn't go through. Please try again.");
+    await expect(page.getByText("Configuration")).toHaveCount(0);
+    await signIn(page, "chloe@example.fr", demoPassword);
+    await expect(profileValue(page, "Country or region")).toHaveText("France");
+  });
+
   test("empty fields get field messages and no sign-in is attempted", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();

@@ -63,6 +63,8 @@ export const pages: PageRow[] = [
   page("/availability", everyone("ok")),
   page("/sign-in", signedOutOnly()),
   page("/sign-up", signedOutOnly()),
+  // Any session, even one owing its code, may sign out; without one there is nothing to end.
+  page("/sign-out", { ...everyone("ok"), anonymous: "sign-in" }),
   // Without a sign-up request's cookie there is no code to ask for: back to the form, which says it expired.
   page("/sign-up/confirm", { ...signedOutOnly(), anonymous: "redirect:/sign-up?expired=1" }),
   page("/verify", pendingOnly()),

@@ -31,6 +31,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <Notice tone="success">{t("signedOut")}</Notice>
           </div>
         )}
+        {/* Auth.js sends its own failures here (pages.error in auth.ts), with a code meant for developers, not people. */}
+        {typeof params.error === "string" && (
+          <div className="mt-4">
+            <Notice tone="error">{t("authError")}</Notice>
+          </div>
+        )}
         {params.ended === "1" && (
           <div className="mt-4">
             <Notice>{t("sessionEnded")}</Notice>
