@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { stepUps } from "@/db/schema";
 import { assertStepUpFresh } from "@/lib/account-changes/assert-step-up-fresh";
-import { answerAttemptsLimit } from "@/lib/account-changes/check-security-answers";
+import { answerAttemptsLimit, waitAfterWrongAnswers } from "@/lib/account-changes/check-security-answers";
 import { passStepUpWithCode } from "@/lib/account-changes/pass-step-up-with-code";
 import { passStepUpWithQuestions } from "@/lib/account-changes/pass-step-up-with-questions";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
@@ -84,6 +84,46 @@ describe("step-up with security questions (2SV off)", () => {
 
     await passStepUpWithQuestions({ user, sessionId, action: "profile", answers, now: at(t0, minutes(16)) });
     expect(await isStepUpFresh({ sessionId, action: "profile", now: at(t0, minutes(16)) })).toBe(true);
+  });
+
+  it("wrong sets in a row wait longer each time, up to a day; the right answers start the count again", async () => {
+    const { user } = await makeUser({ questions: true });
+    const sessionId = await openSession(user);
+    const wrong = { 1: "a", 2: "b", 3: "c" };
+    /** The refusal of one try, and how long from `now` it says to wait. */
+    const attempt = async (tried: Record<number, string>, now: Date) => {
+      try {
+        await passStepUpWithQuestions({ user, sessionId, action: "profile", answers: tried, now });
+        return { code: "passed", waitMs: 0 };
+      } catch (error) {
+        const { code, details } = error as { code: string; details: { retryAt?: string } };
+        return { code, waitMs: details.retryAt ? Date.parse(details.retryAt) - now.getTime() : 0 };
+      }
+    };
+
+    for (let i = 0; i < answerAttemptsLimit; i++) await attempt(wrong, at(t0, i * sec));
+    // The window's 15 minutes passed; each wrong set since waits twice as long as the one before, then a day.
+    let now = at(t0, minutes(16));
+    const waits = [];
+    for (let failures = answerAttemptsLimit + 1; failures <= 13; failures++) {
+      const refused = await attempt(wrong, now);
+      expect(refused.code, `wrong set ${failures}`).toBe("THROTTLED");
+      waits.push(refused.waitMs / minutes(1));
+      // Even the right answers wait it out.
+      expect((await attempt(answers, at(now, refused.waitMs - sec))).code).toBe("THROTTLED");
+      now = at(now, refused.waitMs);
+    }
+    expect(waits).toEqual([30, 60, 120, 240, 480, 960, 1440, 1440]);
+    expect(await isStepUpFresh({ sessionId, action: "profile", now })).toBe(false);
+
+    expect((await attempt(answers, now)).code).toBe("passed");
+    expect(await isStepUpFresh({ sessionId, action: "profile", now })).toBe(true);
+    expect(await attempt(wrong, at(now, sec))).toEqual({ code: "WRONG_ANSWERS", waitMs: 0 });
+  });
+
+  it("waits nothing before the limit, then 15 minutes doubling to a day", () => {
+    expect([0, 1, 4].map(waitAfterWrongAnswers)).toEqual([0, 0, 0]);
+    expect([5, 6, 7, 11, 12, 100].map((n) => waitAfterWrongAnswers(n) / minutes(1))).toEqual([15, 30, 60, 960, 1440, 1440]);
   });
 
   it("an account without questions is told to set them; an account with 2SV cannot use questions", async () => {
