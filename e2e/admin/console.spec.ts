@@ -189,6 +189,35 @@ test("dashboard: the adoption tooltip follows the pointer, the keys and a finger
   await phone.close();
 });
 
+test("dashboard: updates pause while the person is away, so an open dashboard does not keep the session alive", async ({ page }) => {
+  // The page's clock is the test's to move; the server's is not, so the session row is aged instead (test hook).
+  await page.clock.install();
+  await signInStaff(page, "approver@stepwise.test", "/admin");
+  const live = page.getByTestId("live-status");
+  await expect(live).toContainText("Live · updated");
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === "/api/admin/dashboard-version" || url.searchParams.has("_rsc")) asked.push(url.pathname);
+  });
+
+  // Five minutes without a key, the pointer or a touch: paused, and the tab asks the server nothing more.
+  await page.clock.fastForward("05:01");
+  await expect(live).toContainText("Paused while you're away · figures as of");
+  const before = asked.length;
+  for (let minute = 0; minute < 3; minute++) await page.clock.fastForward("01:00");
+  await expect(live).toContainText("Paused while you're away");
+  expect(asked.slice(before)).toEqual([]);
+
+  // Meanwhile the idle hour passes on the server, with no request to reset it.
+  expect((await page.request.post("/api/test/age-session", { params: { q: "1.1" } })).status()).toBe(200);
+  // Back at the desk: the first move resumes updates, the server says the session ended, and the page asks to sign in.
+  await page.mouse.move(120, 160);
+  await page.mouse.move(240, 320);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin&ended=1$/);
+  await expect(page.getByText("Your session has ended. For your security, sign in again to continue.")).toBeVisible();
+});
+
 test("guardrails: saving needs a fresh confirmation, then the thresholds are stored and audited", async ({ page, request }) => {
   await signInStaff(page, "approver@stepwise.test", "/admin/waves");
   await page.getByRole("link", { name: "Wave 2", exact: true }).first().click();
