@@ -52,12 +52,11 @@ export async function checkSecurityAnswers(input: {
   }
   const failures = (await hitRateLimit({ key: failuresKey(input.userId), windowMs: yearMs, now })).hits;
   const wait = waitAfterWrongAnswers(failures);
-  // No wait was running (checked above), so this hit opens one of exactly `wait`; a concurrent wrong set may have
-  // opened the previous, shorter one first, which the window's limit still bounds.
-  const waitUntil = wait > 0 ? (await hitRateLimit({ key: waitKey(input.userId), windowMs: wait, now })).resetAt : null;
-  if (counted.hits >= answerAttemptsLimit || waitUntil) {
-    const windowEnds = counted.hits >= answerAttemptsLimit ? counted.resetAt : now;
-    throw throttled(waitUntil && waitUntil > windowEnds ? waitUntil : windowEnds);
+  if (wait > 0) {
+    // No wait was running (checked above), so this hit opens one of exactly `wait`, which outlasts the window: every
+    // set the window counted since the last right answers is one of `failures`. (A concurrent wrong set may have opened
+    // the previous, shorter wait first; the window's limit still bounds those.)
+    throw throttled((await hitRateLimit({ key: waitKey(input.userId), windowMs: wait, now })).resetAt);
   }
-  throw new AppError<SecurityAnswersError>("WRONG_ANSWERS", { triesLeft: answerAttemptsLimit - Math.max(counted.hits, failures) });
+  throw new AppError<SecurityAnswersError>("WRONG_ANSWERS", { triesLeft: answerAttemptsLimit - failures });
 }

@@ -76,21 +76,18 @@ export function LiveRefresh({ renderedAt, version }: { renderedAt: string; versi
       if (document.visibilityState !== "visible") return;
       timer = setInterval(check, EVERY_MS);
     };
-    const onInput = () => {
-      const wasAway = isAway();
+    const comeBack = () => {
       lastInputAt = Date.now();
-      if (wasAway) {
-        setAway(false);
-        void check();
-      }
+      setAway(false);
+      void check();
+    };
+    const onInput = () => {
+      if (isAway()) comeBack();
+      else lastInputAt = Date.now();
     };
     const onVisibility = () => {
       // Coming back to the tab is coming back.
-      if (document.visibilityState === "visible") {
-        lastInputAt = Date.now();
-        setAway(false);
-        void check();
-      }
+      if (document.visibilityState === "visible") comeBack();
       start();
     };
     const onOnline = () => (setOffline(false), void check());
