@@ -6,6 +6,7 @@ import { isLocale, localeCookie } from "@/i18n/locales";
 import { chooseLanguage } from "@/lib/accounts/choose-language";
 import { currentSession } from "@/lib/auth/current-user";
 import { isPendingSecondStep } from "@/lib/auth/sessions";
+import { formOf } from "@/lib/forms/form-of";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { writeCookie } from "@/lib/http/app-cookie";
 
@@ -13,6 +14,7 @@ const aYear = 365 * 24 * 60 * 60;
 
 /** The language switcher: kept in this browser, and on the account when someone is fully signed in; back to the same page. */
 export async function chooseLanguageAction(formData: FormData) {
+  formData = formOf(formData);
   const locale = formData.get("locale");
   if (typeof locale === "string" && isLocale(locale)) {
     await writeCookie(localeCookie, locale, { sameSite: "lax", maxAge: aYear });

@@ -74,10 +74,12 @@ function hostileForm(fields: string[]) {
 const anyValue = fc.oneof(hostile, fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(undefined, null, true, 0, -1, [], {}));
 
 function actionArgs(shape: ActionExport, fields: string[]): fc.Arbitrary<unknown[]> {
-  if (shape.args === "form") return hostileForm(fields).map((form) => [form]);
+  const values = fc.array(anyValue, { maxLength: Math.max(2, shape.arity + 1) });
+  if (shape.args === "values" || shape.args === "none") return values;
   // The previous state of useActionState comes from the client too: it must not be trusted either.
-  if (shape.args === "prev+form") return fc.tuple(anyValue, hostileForm(fields)).map(([prev, form]) => [prev, form]);
-  return fc.array(anyValue, { maxLength: Math.max(2, shape.arity + 1) });
+  const form = shape.args === "form" ? hostileForm(fields).map((f) => [f]) : fc.tuple(anyValue, hostileForm(fields)).map(([prev, f]) => [prev, f]);
+  // A client need not send a form at all where the action reads one: values, or nothing, in its place.
+  return fc.oneof({ weight: 4, arbitrary: form }, { weight: 1, arbitrary: values });
 }
 
 const segment = hostile.map((s) => encodeURIComponent(s.slice(0, 2_000)));

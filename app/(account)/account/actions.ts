@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { signOut } from "@/auth";
 import { requireUser } from "@/lib/auth/current-user";
 import { isSessionId, revokeOtherSessions, revokeSession } from "@/lib/auth/sessions";
+import { formOf } from "@/lib/forms/form-of";
 import type { FormState } from "@/lib/forms/form-state";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 
@@ -13,6 +14,7 @@ export async function signOutAction() {
 }
 
 export async function revokeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user, session } = await requireUser("/account");
   const sessionId = formData.get("sessionId");
   if (!isSessionId(sessionId)) return { message: { key: "revokedOne" } };

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import type { FormState } from "@/lib/forms/form-state";
 import { removeTrustedDevice } from "@/lib/two-step/push/remove-trusted-device";
 import { requireStepUp } from "@/lib/two-step/step-up";
@@ -13,6 +14,7 @@ const deviceIdSchema = z.uuid();
 
 /** Stops trusting one browser of the account: a sensitive change, so it needs a fresh step-up for "devices". */
 export async function removeTrustedDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user, session } = await requireUser("/account");
   const parsed = deviceIdSchema.safeParse(formData.get("deviceId"));
   if (!parsed.success) return { message: { key: "notFound" } };

@@ -8,6 +8,7 @@ import type { SendState, VerifyState } from "@/components/two-step/code-challeng
 import { codeSendState } from "@/lib/account-changes/code-send-state";
 import { requestContext } from "@/lib/auth/request-context";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
 import { confirmNewRecoveryKey } from "@/lib/recovery/confirm-new-recovery-key";
 import { readRecoveryAttempt, saveRecoveryAttempt } from "@/lib/recovery/recovery-cookie";
@@ -27,6 +28,7 @@ const throttled = (error: AppError) => ({ key: "throttled", values: { retryAt: S
 
 /** Step 1 with 2SV on: email + Recovery Key. The key is a secret: never sent back to the form. */
 export async function startRecoveryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const values = keepValues(formData, ["email"]);
   const recoveryKey = String(formData.get("recoveryKey") ?? "").slice(0, 64);
   const errors: Record<string, string> = {};
@@ -46,6 +48,7 @@ export async function startRecoveryAction(_prev: FormState, formData: FormData):
 
 /** Without 2SV: a link by email. The answer is the same whether or not the address has an account. */
 export async function requestResetLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const values = keepValues(formData, ["resetEmail"]);
   const email = emailSchema.safeParse(values.resetEmail);
   if (!email.success) return { values, errors: { resetEmail: email.error.issues[0]!.message } };
@@ -70,6 +73,7 @@ async function openAttempt() {
 }
 
 export async function sendRecoveryCodeAction(_prev: SendState, formData: FormData): Promise<SendState> {
+  formData = formOf(formData);
   const attempt = await openAttempt();
   const choice = String(formData.get("method") ?? "");
   const parsed = parseSecondFactorChoice(choice);
@@ -84,6 +88,7 @@ export async function sendRecoveryCodeAction(_prev: SendState, formData: FormDat
 }
 
 export async function verifyRecoveryCodeAction(_prev: VerifyState, formData: FormData): Promise<VerifyState> {
+  formData = formOf(formData);
   const attempt = await openAttempt();
   const proof = readSecondFactorProof(formData);
   // Passkeys are not offered here (no signed-in session to bind the ceremony to); they sign in without a password.
@@ -103,6 +108,7 @@ export interface NewPasswordState extends FormState {
 
 /** Last step: the new password. Returns the new Recovery Key to show once (it is never stored in clear). */
 export async function resetWithRecoveryKeyAction(_prev: NewPasswordState, formData: FormData): Promise<NewPasswordState> {
+  formData = formOf(formData);
   const attempt = await openAttempt();
   const newPassword = String(formData.get("newPassword") ?? "");
   const confirmPassword = String(formData.get("confirmPassword") ?? "");
@@ -124,6 +130,7 @@ export interface ConfirmKeyState {
 }
 
 export async function confirmResetKeyAction(_prev: ConfirmKeyState, formData: FormData): Promise<ConfirmKeyState> {
+  formData = formOf(formData);
   const key = String(formData.get("key") ?? "").slice(0, 64);
   if (!key.trim()) return { error: "keyRequired" };
   const attempt = await readRecoveryAttempt();

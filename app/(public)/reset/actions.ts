@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import type { FormState } from "@/lib/forms/form-state";
 import { resetPasswordWithEmailLink } from "@/lib/recovery/reset-password-with-email-link";
 
@@ -12,6 +13,7 @@ export interface ResetState extends FormState {
 
 /** Reset without 2SV: the emailed link (hidden field) + the security answers + a new password. Nothing secret is echoed. */
 export async function resetWithEmailLinkAction(_prev: ResetState, formData: FormData): Promise<ResetState> {
+  formData = formOf(formData);
   const token = String(formData.get("token") ?? "");
   const withQuestions = formData.get("withQuestions") === "1";
   const answers = { 1: String(formData.get("answer1") ?? ""), 2: String(formData.get("answer2") ?? ""), 3: String(formData.get("answer3") ?? "") };

@@ -2,11 +2,13 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
+import { formOf } from "@/lib/forms/form-of";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { fieldErrors, signInSchema } from "@/lib/validation/account";
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const values = keepValues(formData, ["email"]);
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };

@@ -7,12 +7,14 @@ import { requestSignUp } from "@/lib/accounts/request-sign-up";
 import { signUpCookie, signUpCookieMaxAge } from "@/lib/accounts/sign-up-cookie";
 import { clientIp } from "@/lib/auth/request-info";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
 import { writeCookie } from "@/lib/http/app-cookie";
 import { fieldErrors, signUpSchema } from "@/lib/validation/account";
 
 /** Checks the form and emails a code; the account is created on /sign-up/confirm when the code comes back. */
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const values = keepValues(formData, ["name", "email", "country"]);
   const parsed = signUpSchema.safeParse({ ...values, password: formData.get("password") });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };

@@ -3,6 +3,7 @@
 import type { SendState } from "@/components/two-step/code-challenge";
 import { requirePendingSecondStep } from "@/lib/auth/current-user";
 import { requestContext } from "@/lib/auth/request-context";
+import { formOf } from "@/lib/forms/form-of";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
 import { issueChallenge } from "@/lib/two-step/issue-challenge";
 import { textProblemOf } from "@/lib/two-step/text-delivery";
@@ -14,6 +15,7 @@ import { db } from "@/db";
 import { trustedPhones } from "@/db/schema";
 
 export async function sendSignInCodeAction(_prev: SendState, formData: FormData): Promise<SendState> {
+  formData = formOf(formData);
   const { user, session } = await requirePendingSecondStep();
   const choice = parseSecondFactorChoice(formData.get("method"));
   if (!choice) return { error: { key: "noMethods" } };

@@ -9,6 +9,7 @@ import { passStepUpWithQuestions } from "@/lib/account-changes/pass-step-up-with
 import { requireUser } from "@/lib/auth/current-user";
 import { requestContext } from "@/lib/auth/request-context";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import type { FormState } from "@/lib/forms/form-state";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { challengeFeedback } from "@/lib/two-step/challenge-messages";
@@ -28,6 +29,7 @@ async function stepUpContext(formData: FormData) {
 }
 
 export async function sendStepUpCodeAction(_prev: SendState, formData: FormData): Promise<SendState> {
+  formData = formOf(formData);
   const { user, session } = await stepUpContext(formData);
   const choice = String(formData.get("method") ?? "");
   const parsed = parseSecondFactorChoice(choice);
@@ -48,6 +50,7 @@ export async function sendStepUpCodeAction(_prev: SendState, formData: FormData)
 }
 
 export async function verifyStepUpCodeAction(_prev: VerifyState, formData: FormData): Promise<VerifyState> {
+  formData = formOf(formData);
   const { user, session, action, next } = await stepUpContext(formData);
   const proof = readSecondFactorProof(formData);
   if (!proof) return { error: { key: "codeRequired" } };
@@ -60,6 +63,7 @@ export async function verifyStepUpCodeAction(_prev: VerifyState, formData: FormD
 }
 
 export async function answerStepUpQuestionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user, session, action, next } = await stepUpContext(formData);
   const answers = { 1: String(formData.get("answer1") ?? ""), 2: String(formData.get("answer2") ?? ""), 3: String(formData.get("answer3") ?? "") };
   const errors: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/account-changes/change-password";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import type { FormState } from "@/lib/forms/form-state";
 import { readDeviceToken } from "@/lib/two-step/device-cookie";
 import { requireStepUp } from "@/lib/two-step/step-up";
@@ -16,6 +17,7 @@ export interface PasswordState extends FormState {
 }
 
 export async function changePasswordAction(_prev: PasswordState, formData: FormData): Promise<PasswordState> {
+  formData = formOf(formData);
   const { user, session } = await requireUser(path);
   await requireStepUp({ sessionId: session.id, action: "password", returnTo: path });
   const currentPassword = String(formData.get("currentPassword") ?? "");

@@ -8,6 +8,7 @@ import { newEmailSchema } from "@/lib/account-changes/profile-schemas";
 import { requestEmailChange } from "@/lib/account-changes/request-email-change";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
 import { requireStepUp } from "@/lib/two-step/step-up";
 
@@ -18,6 +19,7 @@ export interface ProfileState extends FormState {
 const confirmPath = (action: string, path: string) => `/account/confirm?action=${action}&next=${encodeURIComponent(path)}`;
 
 export async function changeNameAction(_prev: ProfileState, formData: FormData): Promise<ProfileState> {
+  formData = formOf(formData);
   const path = "/account/profile/name";
   const { user, session } = await requireUser(path);
   await requireStepUp({ sessionId: session.id, action: "profile", returnTo: path });
@@ -33,6 +35,7 @@ export async function changeNameAction(_prev: ProfileState, formData: FormData):
 }
 
 export async function requestEmailChangeAction(_prev: ProfileState, formData: FormData): Promise<ProfileState> {
+  formData = formOf(formData);
   const path = "/account/profile/email";
   const { user, session } = await requireUser(path);
   await requireStepUp({ sessionId: session.id, action: "email", returnTo: path });
@@ -51,6 +54,7 @@ export async function requestEmailChangeAction(_prev: ProfileState, formData: Fo
 }
 
 export async function confirmEmailChangeAction(_prev: ProfileState, formData: FormData): Promise<ProfileState> {
+  formData = formOf(formData);
   const token = String(formData.get("token") ?? "");
   const { user } = await requireUser(`/account/profile/email/confirm?token=${encodeURIComponent(token)}`);
   try {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { confirmPassword } from "@/lib/auth/confirm-password";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
 import { safeRedirect } from "@/lib/forms/safe-redirect";
 import { hasSecurityQuestions, setSecurityQuestions } from "@/lib/security-questions/security-questions";
@@ -15,6 +16,7 @@ import { requireStepUp } from "@/lib/two-step/step-up";
  * needs a fresh step-up (the questions themselves).
  */
 export async function saveQuestionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const next = safeRedirect(formData.get("next"), "/account/security");
   const returnTo = `/account/questions?next=${encodeURIComponent(next)}`;
   const { user, session } = await requireUser(returnTo);

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import type { KeyConfirmState } from "@/app/(public)/forgot-password/new-key-panel";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { prepareRecoveryKey } from "@/lib/recovery/prepare-recovery-key";
 import { replaceRecoveryKey } from "@/lib/recovery/replace-recovery-key";
 import { requireStepUp } from "@/lib/two-step/step-up";
@@ -31,6 +32,7 @@ export async function createKeyAction(): Promise<CreateKeyState> {
 }
 
 export async function confirmKeyAction(_prev: KeyConfirmState, formData: FormData): Promise<KeyConfirmState> {
+  formData = formOf(formData);
   const { user, session } = await requireKeyOwner();
   const typedKey = String(formData.get("key") ?? "").slice(0, 64);
   if (!typedKey.trim()) return { error: "keyRequired" };

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formOf } from "@/lib/forms/form-of";
 import { pauseCountry, resumeCountry } from "@/lib/rollout/countries/pause-country";
 import { setSmsSupport as setCountrySmsSupport } from "@/lib/rollout/countries/set-sms-support";
 import { recordRefusal } from "@/lib/audit/record-refusal";
@@ -23,6 +24,7 @@ export interface SmsSupportState {
  * (ISO code), `supported` ("true" | "false"), `reason`.
  */
 export async function setSmsSupport(_prev: SmsSupportState | null, formData: FormData): Promise<SmsSupportState> {
+  formData = formOf(formData);
   const { actor, sessionId } = await staffContext("operator");
   const input = z.object({ country: countryCode, supported: z.enum(["true", "false"]), reason: z.string().max(500).default("") }).safeParse(Object.fromEntries(formData));
   if (!input.success) return { ok: false, error: "That request was not understood. Reload the page and try again." };
@@ -48,6 +50,7 @@ export interface CountryPauseState {
 
 /** Pause or resume one country (kill switch); needs a fresh step-up and a reason, and is audited. */
 export async function countryPauseAction(_prev: CountryPauseState | null, formData: FormData): Promise<CountryPauseState> {
+  formData = formOf(formData);
   const { actor, sessionId } = await staffContext("operator");
   const input = z.object({ country: countryCode, command: z.enum(["pause", "resume"]), reason: z.string().max(500).default("") }).safeParse(Object.fromEntries(formData));
   if (!input.success) return { ok: false, error: "That request was not understood. Reload the page and try again." };

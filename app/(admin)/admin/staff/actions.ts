@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { roles } from "@/db/schema";
+import { formOf } from "@/lib/forms/form-of";
 import { setStaffRole } from "@/lib/staff/set-staff-role";
 import { recordRefusal } from "@/lib/audit/record-refusal";
 import { describeError } from "../_lib/error-messages";
@@ -20,6 +21,7 @@ export interface StaffRoleState {
 
 /** Admin: give, change or remove a staff role; needs a fresh step-up and is audited. */
 export async function setStaffRoleAction(_prev: StaffRoleState | null, formData: FormData): Promise<StaffRoleState> {
+  formData = formOf(formData);
   const { actor, sessionId } = await staffContext("admin");
   const email = String(formData.get("email") ?? "").trim();
   const role = String(formData.get("role") ?? "");

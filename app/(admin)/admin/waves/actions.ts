@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formOf } from "@/lib/forms/form-of";
 import { approveWave, rejectWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
 import { cancelWave, pauseWave, resumeWave } from "@/lib/rollout/waves/pause-wave";
 import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
@@ -14,6 +15,7 @@ import { parseWaveForm, type WaveFormState } from "./wave-form-data";
 import { recordIdSchema } from "@/lib/validation/record-id";
 
 export async function saveWaveAction(_prev: WaveFormState | null, formData: FormData): Promise<WaveFormState> {
+  formData = formOf(formData);
   const { actor } = await staffContext("operator");
   const parsed = parseWaveForm(formData);
   if (!parsed.ok) return parsed.state;
@@ -49,6 +51,7 @@ const commandInput = z.object({
 
 /** Every state change of a wave; each needs a fresh step-up and writes its audit row in the same transaction. */
 export async function waveCommandAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
+  formData = formOf(formData);
   const input = commandInput.safeParse(Object.fromEntries(formData));
   // The role is checked for the command that runs: a repeated field gives Object.fromEntries its last value.
   const decides = input.success && (input.data.command === "approve" || input.data.command === "reject");
@@ -88,6 +91,7 @@ const percent = z.coerce.number().min(1).max(100);
 
 /** Admin: a wave's automatic brakes. Loosening them is as consequential as a pause: a fresh step-up, and audited. */
 export async function guardrailsAction(_prev: CommandState | null, formData: FormData): Promise<CommandState> {
+  formData = formOf(formData);
   const { actor, sessionId } = await staffContext("admin");
   const input = z
     .object({ waveId: recordIdSchema, sms: percent, code: percent, sample: z.coerce.number().int().min(1).max(10_000) })

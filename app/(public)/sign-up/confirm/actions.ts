@@ -8,6 +8,7 @@ import { signUpCookie } from "@/lib/accounts/sign-up-cookie";
 import { currentSession } from "@/lib/auth/current-user";
 import { normalizeSignUpCode } from "@/lib/accounts/sign-up-policy";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { deleteCookie, readCookie } from "@/lib/http/app-cookie";
 import type { FormState } from "@/lib/forms/form-state";
 
@@ -26,6 +27,7 @@ const refusals: Record<string, string> = {
  * form's other button asks for a new code.
  */
 export async function confirmSignUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   // A signed-in browser has an account already: a second one would replace its session cookie, not end its session.
   if (await currentSession()) redirect("/account");
   if (formData.get("button") === "resend") return resendCode();

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { normaliseLabel } from "@/lib/app-passwords/app-password-rules";
 import { createAppPassword, revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
 import { requireManage } from "../_components/require-manage";
 
@@ -16,6 +17,7 @@ export interface CreateAppPasswordState extends FormState {
 }
 
 export async function createAppPasswordAction(_prev: CreateAppPasswordState, formData: FormData): Promise<CreateAppPasswordState> {
+  formData = formOf(formData);
   const { user } = await requireManage("app_passwords", path);
   const label = normaliseLabel(formData.get("label"));
   if (!label) return { errors: { label: String(formData.get("label") ?? "").trim() ? "labelTooLong" : "labelRequired" }, values: keepValues(formData, ["label"]) };
@@ -30,6 +32,7 @@ export async function createAppPasswordAction(_prev: CreateAppPasswordState, for
 }
 
 export async function revokeAppPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user } = await requireManage("app_passwords", path);
   const id = z.uuid().safeParse(formData.get("id"));
   if (!id.success) return { message: { key: "NOT_FOUND" } };

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ConfirmAuthenticatorState } from "@/components/two-step/authenticator-setup";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import type { FormState } from "@/lib/forms/form-state";
 import { removeAuthenticator } from "@/lib/two-step/totp/remove-authenticator";
 import { confirmSetup, startSetup } from "../_components/authenticator-forms";
@@ -16,6 +17,7 @@ export async function startAuthenticatorAction() {
 }
 
 export async function confirmAuthenticatorAction(_prev: ConfirmAuthenticatorState, formData: FormData): Promise<ConfirmAuthenticatorState> {
+  formData = formOf(formData);
   const { user } = await requireManage("authenticator", path);
   const refused = await confirmSetup(user.id, formData);
   if (refused) return refused;

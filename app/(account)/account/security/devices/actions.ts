@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireManage } from "../_components/require-manage";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import type { FormState } from "@/lib/forms/form-state";
 import { ensureDeviceToken } from "@/lib/two-step/device-cookie";
 import { removeTrustedDevice } from "@/lib/two-step/push/remove-trusted-device";
@@ -19,6 +20,7 @@ export async function trustBrowserAction(): Promise<FormState> {
 }
 
 export async function removeDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user } = await requireManage("devices", path);
   const deviceId = z.uuid().safeParse(formData.get("deviceId"));
   if (!deviceId.success) return { message: { key: "NOT_FOUND" } };

@@ -7,6 +7,7 @@ import type { PhoneFormState } from "../_components/phone-form-state";
 import { handlePhoneForm } from "../_components/handle-phone-form";
 import { confirmSetup, startSetup } from "../_components/authenticator-forms";
 import { beginPasskeyRegistration, completePasskeyRegistration } from "../_components/passkey-registration";
+import { formOf } from "@/lib/forms/form-of";
 import type { PasskeyRegistrationFinish, PasskeyRegistrationStart } from "@/lib/two-step/passkeys/registration-result";
 import type { ConfirmAuthenticatorState } from "@/components/two-step/authenticator-setup";
 import { requireUser } from "@/lib/auth/current-user";
@@ -32,6 +33,7 @@ const codeOf = (error: unknown) => {
 };
 
 export async function startEnrollmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user, session } = await requireUser(stepPath("explain"));
   // The explain page asked for the questions already; an action is checked on its own.
   if (await hasSecurityQuestions(user.id)) await requireStepUp({ sessionId: session.id, action: "enable_two_step", returnTo: stepPath("explain") });
@@ -53,6 +55,7 @@ export async function startEnrollmentAction(_prev: FormState, formData: FormData
 }
 
 export async function enrollPhoneAction(_prev: PhoneFormState, formData: FormData): Promise<PhoneFormState> {
+  formData = formOf(formData);
   // With 2SV on, a new phone is a second factor: only /account/security/phones adds it, after a fresh step-up.
   const { user, session } = await requireProvedEnrollment("phone");
   return handlePhoneForm({ formData, userId: user.id, sessionId: session.id, accountCountry: user.countryCode, revalidate: stepPath("phone") });
@@ -76,6 +79,7 @@ export async function leavePhoneStepAction() {
  * every other session out.
  */
 export async function trustThisBrowserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user, session } = await requireUser(stepPath("devices"));
   const enrollment = await getEnrollment(user.id);
   if (user.twoStepEnabledAt || !enrollment || stepIndex(enrollment.step) < stepIndex("devices")) return { message: { key: "notEnrolling" } };
@@ -106,6 +110,7 @@ export async function createPendingKeyAction(): Promise<CreateKeyState> {
 }
 
 export async function confirmPendingKeyAction(_prev: ConfirmKeyState, formData: FormData): Promise<ConfirmKeyState> {
+  formData = formOf(formData);
   const { user } = await requireProvedEnrollment("key");
   const key = String(formData.get("key") ?? "").slice(0, 40);
   const understood = formData.get("understood") === "on";
@@ -163,6 +168,7 @@ export async function startWizardAuthenticatorAction() {
 }
 
 export async function confirmWizardAuthenticatorAction(_prev: ConfirmAuthenticatorState, formData: FormData): Promise<ConfirmAuthenticatorState> {
+  formData = formOf(formData);
   const { user } = await requireDevicesStep();
   const refused = await confirmSetup(user.id, formData);
   if (refused) return refused;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { beginPasskeyRegistration, completePasskeyRegistration } from "../_components/passkey-registration";
 import { requireManage } from "../_components/require-manage";
 import { AppError } from "@/lib/errors";
+import { formOf } from "@/lib/forms/form-of";
 import { keepValues, type FormState } from "@/lib/forms/form-state";
 import type { PasskeyRegistrationFinish, PasskeyRegistrationStart } from "@/lib/two-step/passkeys/registration-result";
 import { removePasskey } from "@/lib/two-step/passkeys/remove-passkey";
@@ -25,6 +26,7 @@ export async function finishPasskeyRegistrationAction(input: { name: string; res
 }
 
 export async function renamePasskeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user } = await requireManage("passkeys", path);
   const values = keepValues(formData, ["name"]);
   const passkeyId = z.uuid().safeParse(formData.get("passkeyId"));
@@ -41,6 +43,7 @@ export async function renamePasskeyAction(_prev: FormState, formData: FormData):
 }
 
 export async function removePasskeyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  formData = formOf(formData);
   const { user } = await requireManage("passkeys", path);
   const passkeyId = z.uuid().safeParse(formData.get("passkeyId"));
   if (!passkeyId.success) return { message: { key: "NOT_FOUND" } };
