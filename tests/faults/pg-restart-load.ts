@@ -2,10 +2,13 @@
 // while its PostgreSQL crashes and restarts. It runs in its own process because, like `next start`, it must survive
 // errors the driver throws outside any request (postgres.js can throw from a timer when the server vanishes
 // mid-write); Next.js logs those ("uncaughtException: …") and keeps serving, and so does this process, counting them.
-// Input (env): FAULT_DATABASE_URL, FAULT_STOP_COMMAND, FAULT_START_COMMAND (shell commands run as given).
-// Output: one JSON line on stdout (the report below); the test asserts on it.
+// Input (env): FAULT_DATABASE_URL, FAULT_STOP_COMMAND, FAULT_START_COMMAND (shell commands run as given), and
+// FAULT_REPORT_FILE.
+// Output: the report below as JSON in FAULT_REPORT_FILE; the test asserts on it. A file, not stdout: the report is a
+// few hundred kB, and process.exit() cut a piped stdout short once under load (CI read half a JSON line).
 import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { GET as health } from "@/app/api/health/route";
 // Aliased: the React hooks lint rule reads any use* call as a hook.
@@ -100,7 +103,7 @@ async function main() {
     stored: Object.fromEntries(rows.map((r) => [r.op, r.n])),
     uncaught,
   };
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  writeFileSync(process.env.FAULT_REPORT_FILE!, JSON.stringify(report));
 }
 
 main().then(

@@ -112,17 +112,19 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.runIf(canRun)("PostgreSQL restarted during load (throwaway cluster on a spare loopback port)", () => {
   it("fails requests fast with a 503 health check while it is down, recovers on the same pool, and keeps no half-written operation", () => {
     // The app instance under load runs in a child process (see pg-restart-load.ts for why); this test only judges.
-    const output = execFileSync(process.execPath, ["--import", "tsx", "tests/faults/pg-restart-load.ts"], {
+    const reportFile = join(dir, "load-report.json");
+    execFileSync(process.execPath, ["--import", "tsx", "tests/faults/pg-restart-load.ts"], {
       env: {
         ...process.env,
         FAULT_DATABASE_URL: serverUrl,
+        FAULT_REPORT_FILE: reportFile,
         FAULT_STOP_COMMAND: `su postgres -c "${bin}/pg_ctl -D ${dir}/data -w -t 30 -m immediate stop"`,
         FAULT_START_COMMAND: `su postgres -c '${bin}/pg_ctl -D ${dir}/data -l ${dir}/server.log -w -t 30 -o "-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=20" start'`,
       },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "ignore", "inherit"],
       timeout: 120_000,
-    }).toString();
-    const report = JSON.parse(output.trim().split("\n").pop()!) as LoadReport;
+    });
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as LoadReport;
     const { times, ops, downChecks } = report;
     const stored = new Map(Object.entries(report.stored));
 
