@@ -6,6 +6,7 @@ import { confirmPassword } from "@/lib/auth/confirm-password";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { revokeAppPasswords } from "@/lib/app-passwords/manage-app-passwords";
 import { forgetRememberedBrowsers } from "@/lib/two-step/trusted-devices";
+import { retireSecondFactors } from "@/lib/two-step/enrollment/retire-second-factors";
 import { AppError } from "@/lib/errors";
 import { assertStepUpFresh } from "./assert-step-up-fresh";
 import { checkNewPassword } from "./check-new-password";
@@ -18,7 +19,9 @@ export type ChangePasswordError = "STEP_UP_REQUIRED" | "THROTTLED" | "LOCKED" | 
  * Changes the password of a signed-in account after a fresh step-up. The current password is asked too — it is
  * the knowledge factor, and a trusted browser left open could otherwise pass the code step on its own. Other
  * sessions end in the same transaction, and remembered browsers other than this one (`deviceToken`) ask for a code
- * again; the owner is told by email.
+ * again; the owner is told by email. On an account without 2SV, a half-done 2SV setup goes too, with every factor it
+ * added: whoever started it knew the old password, and resuming it would turn on their phone, passkey or app and
+ * their Recovery Key.
  */
 export async function changePassword(input: {
   userId: string;
@@ -44,7 +47,12 @@ export async function changePassword(input: {
 
   const passwordHash = await hashPassword(input.newPassword);
   const signedOut = await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    const [changed] = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now })
+      .where(eq(users.id, user.id))
+      .returning({ twoStepEnabledAt: users.twoStepEnabledAt });
+    if (!changed?.twoStepEnabledAt) await retireSecondFactors(tx, { userId: user.id, now });
     // Apps signed in with app-specific passwords sign in again: a new password is a fresh start (as at Apple).
     await revokeAppPasswords({ userId: user.id, now }, tx);
     await forgetRememberedBrowsers({ userId: user.id, keepToken: input.deviceToken }, tx);

@@ -5,6 +5,7 @@ import { sessions, users } from "@/db/schema";
 import { checkNewPassword } from "@/lib/account-changes/check-new-password";
 import { checkSecurityAnswers } from "@/lib/account-changes/check-security-answers";
 import { hashPassword } from "@/lib/auth/passwords";
+import { retireSecondFactors } from "@/lib/two-step/enrollment/retire-second-factors";
 import { AppError } from "@/lib/errors";
 import { notifyPasswordReset } from "./notify-password-reset";
 import { readPasswordResetLink } from "./reset-link";
@@ -41,6 +42,8 @@ export async function resetPasswordWithEmailLink(input: {
       .returning({ id: users.id });
     if (!changed.length) throw new AppError<ResetWithLinkError>("LINK_INVALID");
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    // Whoever knew the old password may have started 2SV setup with their own factors and Recovery Key: it ends here.
+    await retireSecondFactors(tx, { userId: user.id, now });
   });
 
   // A new password lifts a lock of too many wrong ones (authenticate-with-password.ts).

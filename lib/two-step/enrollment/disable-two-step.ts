@@ -1,12 +1,13 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
-import { appPasswords, authenticatorApps, backupCodes, enrollments, passkeys, recoveryKeys, securityQuestions, sessions, trustedDevices, trustedPhones, users } from "@/db/schema";
+import { appPasswords, recoveryKeys, securityQuestions, sessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { sendQueued } from "@/lib/messaging/send-queued";
 import { normaliseAnswer, type QuestionKey } from "@/lib/security-questions/questions";
 import { queueSecurityEmail } from "./notify-security-change";
+import { retireSecondFactors } from "./retire-second-factors";
 
 export type DisableTwoStepError = "NOT_ENABLED" | "QUESTIONS_INVALID";
 
@@ -46,19 +47,9 @@ export async function disableTwoStep(input: {
       .set({ revokedAt: now })
       .where(and(eq(sessions.userId, userId), ne(sessions.id, input.sessionId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
-    // Phones still in use are forgotten outright (a removal the owner made earlier stays on record for the waiting
-    // period); browsers are revoked, so a later "Trust this browser" re-trusts the same row.
-    await tx.delete(trustedPhones).where(and(eq(trustedPhones.userId, userId), isNull(trustedPhones.removedAt)));
-    await tx
-      .update(trustedDevices)
-      .set({ revokedAt: now, rememberUntil: null })
-      .where(and(eq(trustedDevices.userId, userId), isNull(trustedDevices.revokedAt)));
-    await tx.delete(authenticatorApps).where(eq(authenticatorApps.userId, userId));
-    await tx.delete(passkeys).where(eq(passkeys.userId, userId));
-    await tx.delete(backupCodes).where(eq(backupCodes.userId, userId));
+    await retireSecondFactors(tx, { userId, now });
     await tx.update(appPasswords).set({ revokedAt: now }).where(and(eq(appPasswords.userId, userId), isNull(appPasswords.revokedAt)));
     await tx.update(recoveryKeys).set({ replacedAt: now }).where(and(eq(recoveryKeys.userId, userId), isNull(recoveryKeys.replacedAt)));
-    await tx.delete(enrollments).where(eq(enrollments.userId, userId));
     await recordEvent({ type: "two_step_disabled", userId, countryCode: user.countryCode, at: now }, tx);
     const emailId = await queueSecurityEmail(tx, { user, kind: "disabled", now });
     return { emailId, revokedSessions: revoked.length };
