@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { appPasswords, users } from "@/db/schema";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/passwords";
-import { clearPasswordFailures, countPasswordFailure, isPasswordLocked } from "@/lib/auth/authenticate-with-password";
+import { clearPasswordFailures, countPasswordFailure, isPasswordLocked, signInAccountKey } from "@/lib/auth/authenticate-with-password";
 import { clearRateLimit, hitRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { normaliseAppPassword } from "./app-password-rules";
@@ -35,7 +35,8 @@ export async function authenticateBasic({ header, ip, now = new Date() }: { head
   const credentials = parseBasicAuth(header);
   if (!credentials) return { ok: false, reason: "missing" };
   const { SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT, SIGNIN_WINDOW_MINUTES } = env();
-  const accountKey = `api:account:${credentials.email}`;
+  // The sign-in form's own account throttle, not one beside it: a second bucket would add its tries to the form's.
+  const accountKey = signInAccountKey(credentials.email);
   const limited = [
     { key: accountKey, limit: SIGNIN_ACCOUNT_LIMIT },
     ...(ip ? [{ key: `api:ip:${ip}`, limit: SIGNIN_IP_LIMIT }] : []),
@@ -58,16 +59,18 @@ export async function authenticateBasic({ header, ip, now = new Date() }: { head
     }
   }
   // The main password: checked only without 2SV; otherwise the same argon2id work is spent and the answer is no.
-  const mainAllowed = user && !user.twoStepEnabledAt;
-  const valid = mainAllowed ? await verifyPassword(user.passwordHash, credentials.password) : await verifyAgainstDummy(credentials.password);
-  // A password not shaped like an app password counts towards the address's lock as on the sign-in form, whoever
-  // the address belongs to (so the count tells nothing); a stale app password left in a mail client must not lock
-  // its owner out, and app passwords are too long to guess anyway.
+  const mainChecked = !!user && !user.twoStepEnabledAt;
+  const valid = mainChecked ? await verifyPassword(user.passwordHash, credentials.password) : await verifyAgainstDummy(credentials.password);
+  // A wrong password counts towards the address's lock as on the sign-in form, whoever the address belongs to. Only
+  // a guess shaped like an app password that was not also tried as the main password is let off: a stale app
+  // password left in a mail client must not lock its owner out, and app passwords are too long to guess anyway. When
+  // the main password was checked it counts, or main passwords of 16 letters could be guessed here without a lock.
   if (!valid || !user) {
-    if (!appPassword) await countPasswordFailure(credentials.email, now);
+    if (mainChecked || !appPassword) await countPasswordFailure(credentials.email, now);
     return { ok: false, reason: "refused" };
   }
   if (await isPasswordLocked(credentials.email, now)) return { ok: false, reason: "refused" };
-  await Promise.all([clearRateLimit(accountKey), clearPasswordFailures(credentials.email)]);
+  // Lifts the address's failures and its throttle (the form's, which is this one).
+  await clearPasswordFailures(credentials.email);
   return { ok: true, user, via: "password" };
 }

@@ -24,7 +24,8 @@ const userByEmail = preparedQuery((database) =>
 
 export type SignInErrorCode = "INVALID_CREDENTIALS" | "THROTTLED" | "LOCKED";
 
-const accountKey = (email: string) => `signin:account:${email}`;
+/** The address's throttle, shared by every way of checking its password (the form, the Basic API). */
+export const signInAccountKey = (email: string) => `signin:account:${email}`;
 /** The address's throttle on one of its own trusted browsers (hash of the device cookie). */
 const trustedBrowserKey = (email: string, deviceHash: string) => `signin:account:${email}:browser:${deviceHash}`;
 const ipKey = (ip: string) => `signin:ip:${ip}`;
@@ -56,7 +57,7 @@ export async function isPasswordLocked(email: string, now = new Date()) {
 /** After a new password or a new account: the address's failures forgiven (a lock lifted) and its throttle reset. */
 export async function clearPasswordFailures(email: string) {
   const normalised = email.trim().toLowerCase();
-  await Promise.all([clearRateLimit(failuresKey(normalised)), clearRateLimit(accountKey(normalised))]);
+  await Promise.all([clearRateLimit(failuresKey(normalised)), clearRateLimit(signInAccountKey(normalised))]);
 }
 
 /**
@@ -75,7 +76,7 @@ export async function authenticateWithPassword(input: {
   const { SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT, SIGNIN_WINDOW_MINUTES } = env();
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
-  const keys = [accountKey(email), ...(input.ip ? [ipKey(input.ip)] : [])];
+  const keys = [signInAccountKey(email), ...(input.ip ? [ipKey(input.ip)] : [])];
   const limits = [SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT];
 
   const windowMs = SIGNIN_WINDOW_MINUTES * 60_000;
@@ -89,7 +90,7 @@ export async function authenticateWithPassword(input: {
   // Wrong passwords typed in the owner's name must not throttle the owner out of their own trusted browsers (ASVS 5.0
   // V6.1.1, no malicious lockout): once the address's shared count is spent, such a browser counts in a bucket of its
   // own at the same limit. A stolen device cookie gains that one bucket of guesses; the lock at 100 counts them all.
-  let throttleKey = accountKey(email);
+  let throttleKey = signInAccountKey(email);
   if (user?.trustedBrowser && deviceHash && states[0]!.hits > limits[0]!) {
     throttleKey = trustedBrowserKey(email, deviceHash);
     states[0] = (await hitRateLimits({ keys: [throttleKey], windowMs, now }))[0]!;

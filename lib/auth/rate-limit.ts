@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { keyedHash } from "@/lib/crypto/secrets";
+import { rateLimitKey } from "./rate-limit-address";
 
 export interface RateLimitState {
   hits: number;
@@ -11,8 +12,10 @@ export interface RateLimitState {
 /**
  * The row key of a counter: a keyed hash of the key callers name (`signin:account:<email>`, `signin:ip:<address>`,
  * …), so the table never becomes a list of every address and IP anyone typed or came from, most of them strangers.
+ * Per-IP keys count an IPv6 client's /64 rather than its address (rateLimitKey): every hit, peek, clear and refund
+ * goes through here, so no caller can count one way and clear another.
  */
-export const storedRateLimitKey = (key: string) => keyedHash("rate-limit", key);
+export const storedRateLimitKey = (key: string) => keyedHash("rate-limit", rateLimitKey(key));
 
 /** Counts one hit in a fixed window, atomically in the database so every app instance shares the count. */
 export async function hitRateLimit({ key, windowMs, now = new Date() }: { key: string; windowMs: number; now?: Date }) {

@@ -210,6 +210,23 @@ describe("authenticateWithPassword", () => {
     ).resolves.toMatchObject({ user: { email: operator.email } });
   });
 
+  it("counts an IPv6 client by its /64: rotating addresses inside it does not escape the per-IP limit", async () => {
+    // Twelve failures from twelve addresses of one /64, each spelt its own way, as a client with a /64 would send them.
+    const codes = [];
+    for (let i = 0; i < 12; i++) {
+      const ip = `2001:db8:5:6:${(i + 1).toString(16)}:${i % 2 ? "ABCD" : "0"}::${i + 1}`;
+      codes.push((await failure({ email: `rotate-${i}@example.com`, password: "Summer2030!", ip, userAgent, now: at(i * 1000) })).code);
+    }
+    expect(codes).toEqual([...Array(11).fill("INVALID_CREDENTIALS"), "THROTTLED"]);
+    const operator = demoAccounts.find((a) => a.role === "operator")!;
+    const signIn = (ip: string, now: Date) => authenticateWithPassword({ email: operator.email, password: demoPassword, ip, userAgent, now });
+    expect((await failure({ email: operator.email, password: demoPassword, ip: "2001:db8:5:6:ffff::1", userAgent, now: at(minute) })).code).toBe("THROTTLED");
+    // The next /64 is another client; and once the window has passed, the session keeps the full address it came from.
+    await expect(signIn("2001:db8:5:7::1", at(minute))).resolves.toMatchObject({ user: { email: operator.email } });
+    const { sessionId, user } = await signIn("2001:db8:5:6:ffff::1", at(15 * minute));
+    expect((await sessionsOf(user.id)).find((row) => row.id === sessionId)?.ip).toBe("2001:db8:5:6:ffff::1");
+  });
+
   it("does not count an unknown client address against any shared per-IP bucket", async () => {
     // ip: null (no trusted address) must not throttle every address-less caller together.
     for (let i = 0; i < 13; i++) {

@@ -45,6 +45,18 @@ describe("hitRateLimit", () => {
     expect((await peekRateLimit({ key: "test:a", now: t0 })).hits).toBe(2);
   });
 
+  it("counts an IPv6 client's whole /64 as one address under every per-IP key, and clears it the same way", async () => {
+    for (const scope of ["signin", "api", "signup", "setup-text", "recovery", "reset-request", "passkey"]) {
+      await hitRateLimit({ key: `${scope}:ip:2001:db8:7:1::1`, windowMs, now: t0 });
+      expect((await hitRateLimit({ key: `${scope}:ip:2001:DB8:7:1:dead:beef:0:2`, windowMs, now: t0 })).hits, scope).toBe(2);
+      expect((await peekRateLimit({ key: `${scope}:ip:2001:db8:7:2::1`, now: t0 })).hits, scope).toBe(0);
+      await clearRateLimit(`${scope}:ip:2001:db8:7:1::3`);
+      expect((await peekRateLimit({ key: `${scope}:ip:2001:db8:7:1::1`, now: t0 })).hits, scope).toBe(0);
+    }
+    await hitRateLimit({ key: "signin:ip:::ffff:192.0.2.77", windowMs, now: t0 });
+    expect((await peekRateLimit({ key: "signin:ip:192.0.2.77", now: t0 })).hits).toBe(1);
+  });
+
   it("counts 20 concurrent hits exactly once each (1..20, no lost update)", async () => {
     const key = "test:concurrent";
     const results = await Promise.all(

@@ -88,6 +88,30 @@ describe("app-specific passwords", () => {
     expect(await call(user.email, secret, "198.51.100.40")).toBe("throttled");
   });
 
+  it("spend the sign-in form's own account throttle: the form and the API together get 5 tries, not 5 each", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Mail" });
+    for (let i = 0; i < 3; i++) expect(await errorCode(authenticateWithPassword({ email: user.email, password: `wrong-${i}`, ip: `198.51.100.${80 + i}`, userAgent: "test" }))).toBe("INVALID_CREDENTIALS");
+    for (let i = 0; i < 2; i++) expect(await call(user.email, `not-my-password-${i}`, `198.51.100.${85 + i}`)).toBe("refused");
+    expect(await errorCode(authenticateWithPassword({ email: user.email, password, ip: "198.51.100.87", userAgent: "test" }))).toBe("THROTTLED");
+    expect(await call(user.email, secret, "198.51.100.88")).toBe("throttled");
+  });
+
+  it("count a 16-letter guess towards the lock when it was also tried as the main password (no 2SV)", async () => {
+    const { user } = await makeUser();
+    const email = user.email.toLowerCase();
+    const failures = async () => (await peekRateLimit({ key: `signin:failures:${email}` })).hits;
+    expect(await call(user.email, "abcd-efgh-ijkl-mnop", "198.51.100.90")).toBe("refused");
+    expect(await call(user.email, "qrstuvwxyzabcdef", "198.51.100.91")).toBe("refused");
+    expect(await failures()).toBe(2);
+    // Such guesses reach the lock like any other: at 100 the right password is refused here and on the form.
+    for (let i = 2; i < maxConsecutivePasswordFailures - 1; i++) await hitRateLimit({ key: `signin:failures:${email}`, windowMs: 86_400_000 });
+    expect(await call(user.email, "zyxwvutsrqponmlk", "198.51.100.92")).toBe("refused");
+    expect(await failures()).toBe(maxConsecutivePasswordFailures);
+    expect(await call(user.email, password, "198.51.100.93")).toBe("refused");
+    expect(await errorCode(authenticateWithPassword({ email: user.email, password, ip: null, userAgent: "test" }))).toBe("LOCKED");
+  });
+
   it("answer a missing or malformed header as missing, not as an error", async () => {
     expect((await authenticateBasic({ header: null, ip: null })).ok).toBe(false);
     expect(await authenticateBasic({ header: "Bearer abc", ip: null })).toEqual({ ok: false, reason: "missing" });
@@ -109,8 +133,9 @@ describe("app-specific passwords", () => {
     await db.update(users).set({ twoStepEnabledAt: null }).where(eq(users.id, user.id));
     for (let i = 1; i < maxConsecutivePasswordFailures; i++) await hitRateLimit({ key: `signin:failures:${user.email.toLowerCase()}`, windowMs: 86_400_000 });
     // Locked (by the API's guesses, or the form's): the right main password is refused there too; app passwords work.
+    // (The app password before the form: the form and the API share one throttle, and the form's try would be its sixth.)
     expect(await call(user.email, password, "198.51.100.71")).toBe("refused");
-    expect(await errorCode(authenticateWithPassword({ email: user.email, password, ip: null, userAgent: "test" }))).toBe("LOCKED");
     expect(await call(user.email, secret, "198.51.100.72")).toBe("app_password");
+    expect(await errorCode(authenticateWithPassword({ email: user.email, password, ip: null, userAgent: "test" }))).toBe("LOCKED");
   });
 });
