@@ -3,7 +3,9 @@ import { db, type DB } from "@/db";
 import { securityQuestions } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
+import { sendQueued } from "@/lib/messaging/send-queued";
 import { normaliseAnswer, type QuestionKey } from "./questions";
+import { queueQuestionsNotice } from "./queue-questions-notice";
 
 export function listSecurityQuestions(userId: string) {
   return db
@@ -17,16 +19,31 @@ export async function hasSecurityQuestions(userId: string) {
   return (await listSecurityQuestions(userId)).length === 3;
 }
 
-/** Replaces the account's three questions; answers are hashed like passwords (they are guessable secrets). */
-export async function setSecurityQuestions({ userId, items }: { userId: string; items: { questionKey: QuestionKey; answer: string }[] }) {
+/**
+ * Sets (or replaces) the account's three questions; answers are hashed like passwords (they are guessable secrets).
+ * The owner is emailed every time, queued in the same transaction (queue-questions-notice.ts says why).
+ */
+export async function setSecurityQuestions({
+  userId,
+  items,
+  userAgent,
+  now = new Date(),
+}: {
+  userId: string;
+  items: { questionKey: QuestionKey; answer: string }[];
+  userAgent?: string | null;
+  now?: Date;
+}) {
   if (items.length !== 3 || new Set(items.map((i) => i.questionKey)).size !== 3) throw new AppError("QUESTIONS_INVALID");
   const rows = await Promise.all(
     items.map(async (item, i) => ({ userId, position: i + 1, questionKey: item.questionKey, answerHash: await hashPassword(normaliseAnswer(item.answer)) })),
   );
-  await db.transaction(async (tx) => {
-    await tx.delete(securityQuestions).where(eq(securityQuestions.userId, userId));
+  const emailId = await db.transaction(async (tx) => {
+    const replaced = await tx.delete(securityQuestions).where(eq(securityQuestions.userId, userId)).returning({ position: securityQuestions.position });
     await tx.insert(securityQuestions).values(rows);
+    return queueQuestionsNotice(tx, { userId, replaced: replaced.length > 0, userAgent, now });
   });
+  if (emailId) await sendQueued(emailId, now);
 }
 
 /** True only when every one of the three answers matches. */

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { challenges, outbox, trustedPhones, users, type User } from "@/db/schema";
+import { challenges, outbox, securityQuestions, trustedPhones, users, type User } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createSession } from "@/lib/auth/sessions";
 import { unsealText } from "@/lib/crypto/secrets";
-import { setSecurityQuestions } from "@/lib/security-questions/security-questions";
+import { normaliseAnswer } from "@/lib/security-questions/questions";
 import { hashRecoveryKey, storeRecoveryKey } from "@/lib/two-step/recovery-key";
 
 // Codes are hashed and sealed with a key derived from this secret.
@@ -32,14 +32,10 @@ export async function makeUser(options: { questions?: boolean; twoStep?: { recov
     })
     .returning();
   if (options.questions) {
-    await setSecurityQuestions({
-      userId: user!.id,
-      items: [
-        { questionKey: "firstPet", answer: answers[1] },
-        { questionKey: "childhoodStreet", answer: answers[2] },
-        { questionKey: "firstTeacher", answer: answers[3] },
-      ],
-    });
+    // Seeded, not set through setSecurityQuestions: that emails the owner, and tests read the newest email.
+    const items = [["firstPet", answers[1]], ["childhoodStreet", answers[2]], ["firstTeacher", answers[3]]] as const;
+    const rows = items.map(async ([questionKey, answer], i) => ({ userId: user!.id, position: i + 1, questionKey, answerHash: await hashPassword(normaliseAnswer(answer)) }));
+    await db.insert(securityQuestions).values(await Promise.all(rows));
   }
   let phoneId: string | undefined;
   if (options.twoStep) {

@@ -13,7 +13,7 @@ import { requireStepUp } from "@/lib/two-step/step-up";
 
 /**
  * Sets the three questions the first time they are needed, with the password re-typed; replacing existing ones
- * needs a fresh step-up (the questions themselves).
+ * needs a fresh step-up (the questions themselves). Either way the owner is emailed (setSecurityQuestions).
  */
 export async function saveQuestionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   formData = formOf(formData);
@@ -41,6 +41,6 @@ export async function saveQuestionsAction(_prev: FormState, formData: FormData):
       return { values, errors: { password: error.code === "LOCKED" ? "passwordLocked" : "wrongPassword" } };
     }
   }
-  await setSecurityQuestions({ userId: user.id, items: parsed.items });
+  await setSecurityQuestions({ userId: user.id, items: parsed.items, userAgent: session.userAgent });
   redirect(next === "/account/security" ? "/account/security?done=questions" : next);
 }
