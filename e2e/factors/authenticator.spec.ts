@@ -75,6 +75,9 @@ test("a country without SMS carriers: the wizard offers an authenticator app as 
   await expect(page.getByTestId("factor-count")).toHaveText("No trusted phone and no trusted device. Also an authenticator app and no passkey.");
   await page.getByRole("button", { name: "Continue", exact: true }).click();
   await createAndConfirmKey(page);
+  // The review names every factor that will work once 2SV is on: phones, devices, the app, passkeys, the key.
+  expect(await page.getByRole("term").allInnerTexts()).toEqual(["Trusted phone numbers", "Trusted devices", "Authenticator app", "Passkey or security key", "Recovery Key"]);
+  expect(await page.getByRole("definition").allInnerTexts()).toEqual(["None", "None", "Set up", "None", "Saved and confirmed"]);
   await turnOn(page);
   expect((await dbFactors(request, email)).enabledWith).toBe("totp");
 

@@ -8,6 +8,8 @@ import { WizardShell } from "../../_components/wizard-shell";
 import { TurnOnForm } from "./turn-on-form";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
+import { listPasskeys } from "@/lib/two-step/passkeys/list-passkeys";
+import { getAuthenticator } from "@/lib/two-step/totp/get-authenticator";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("enrollment");
@@ -16,16 +18,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewStep() {
   const { user, session, status, reached } = await loadWizard("review");
-  const [t, format, phones, overview, hasQuestions] = await Promise.all([
+  const [t, format, phones, overview, app, keys, hasQuestions] = await Promise.all([
     getTranslations("enrollment"),
     getFormatter(),
     verifiedPhones(user.id),
     deviceOverview({ userId: user.id, sessionId: session.id }),
+    getAuthenticator(user.id),
+    listPasskeys(user.id),
     hasSecurityQuestions(user.id),
   ]);
+  // Every factor that will work once 2SV is on is named here: the owner turns on only what they recognise.
   const summary = [
     { term: t("review.phones"), value: phones.length ? format.list(phones.map((p) => p.display)) : t("review.none") },
     { term: t("review.devices"), value: overview.devices.length ? format.list(overview.devices.map((d) => d.label)) : t("review.none") },
+    { term: t("held.appTitle"), value: app ? t("review.appReady") : t("review.none") },
+    { term: t("held.passkeyTitle"), value: keys.length ? format.list(keys.map((k) => k.name)) : t("review.none") },
     { term: t("review.key"), value: t("review.keyConfirmed") },
   ];
   return (
