@@ -1,6 +1,7 @@
 "use client";
 
 import { controlClass, labelClass } from "./controls";
+import { useValueTypedEarly } from "./use-value-typed-early";
 
 export interface FilterOption {
   value: string;
@@ -23,6 +24,7 @@ export function FilterSelect({
   onChange: (value: string) => void;
   allLabel?: string;
 }) {
+  const ref = useValueTypedEarly<HTMLSelectElement>(value, onChange);
   // A link may carry a value the data no longer has; show it rather than pretend "All" is selected.
   const known = !value || options.some((o) => o.value === value);
   return (
@@ -30,7 +32,7 @@ export function FilterSelect({
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${controlClass} pr-8`}>
+      <select ref={ref} id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${controlClass} pr-8`}>
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -68,7 +68,9 @@ export function useUrlTableState(config: UrlTableConfig) {
 
   const update = useCallback(
     (changes: Changes, keepPage = false) => {
-      const next = new URLSearchParams(query);
+      // The address as it is now, not as this render saw it: two changes in one tick (controls typed into before
+      // hydration, handed over on mount) must both stay.
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
@@ -77,7 +79,7 @@ export function useUrlTableState(config: UrlTableConfig) {
       const qs = next.toString();
       window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
     },
-    [query, pathname],
+    [pathname],
   );
 
   const setSorting = useCallback(
