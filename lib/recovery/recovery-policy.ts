@@ -8,6 +8,11 @@ export const keyAttemptsPerIp = 30;
 export const keyAttemptWindowMs = 15 * 60_000;
 /** Reset links for accounts without 2SV: single use, one hour (OWASP Forgot Password cheat sheet). */
 export const resetLinkTtlMs = 60 * 60_000;
+/**
+ * The link in "security questions were set up" that resets the password without asking those questions: what the
+ * link alone could do the moment before they were set, kept for a week so the owner can undo planted ones.
+ */
+export const questionsUndoLinkTtlMs = 7 * 24 * 60 * 60_000;
 export const resetLinksPerAccount = 3;
 export const resetRequestsPerIp = 20;
 export const resetRequestWindowMs = 60 * 60_000;

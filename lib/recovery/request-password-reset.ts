@@ -6,9 +6,8 @@ import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
 import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
-import { resetLinkTtlMs, resetLinksPerAccount, resetRequestWindowMs, resetRequestsPerIp } from "./recovery-policy";
-import { passwordResetToken, resetFingerprint } from "./reset-link";
-import { signToken } from "@/lib/account-changes/signed-token";
+import { resetLinksPerAccount, resetRequestWindowMs, resetRequestsPerIp } from "./recovery-policy";
+import { resetLinkUrl } from "./reset-link";
 
 /**
  * "Forgot password" by email. The answer on screen never depends on the account: the caller always says "if this
@@ -43,7 +42,7 @@ async function sendResetInstructions(email: string, now: Date) {
         body: t("resetLinkBody", {
           name: user.name,
           questions: (await hasSecurityQuestions(user.id)) ? "yes" : "no",
-          url: appLink(`/reset?token=${signToken(passwordResetToken, { u: user.id, x: now.getTime() + resetLinkTtlMs, f: resetFingerprint(user) })}`),
+          url: resetLinkUrl(user, now),
         }),
       };
   await db.transaction(async (tx) => {

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { users, type User } from "@/db/schema";
-import { fingerprint, openSignedToken } from "@/lib/account-changes/signed-token";
-import { hasSecurityQuestions } from "@/lib/security-questions/security-questions";
+import { securityQuestions, users, type User } from "@/db/schema";
+import { appLink } from "@/lib/account-changes/compose-notice";
+import { fingerprint, openSignedToken, signToken } from "@/lib/account-changes/signed-token";
+import { resetLinkTtlMs } from "./recovery-policy";
 
 export const passwordResetToken = "password-reset";
 
@@ -10,11 +11,36 @@ export const passwordResetToken = "password-reset";
 export const resetFingerprint = (user: Pick<User, "passwordHash" | "email" | "twoStepEnabledAt">) =>
   fingerprint(user.passwordHash, user.email.toLowerCase(), user.twoStepEnabledAt?.toISOString());
 
-/** The account a reset link is for, while the link is genuine, unexpired, unused, and 2SV is still off; else null. */
+/** One set of security questions: every answer hash is freshly salted, so a set set again is a different set. */
+export const questionsFingerprint = (answerHashes: string[]) => fingerprint("security-questions", ...answerHashes);
+
+type LinkUser = Pick<User, "id" | "passwordHash" | "email" | "twoStepEnabledAt">;
+
+/**
+ * The emailed address of a reset page for this account. `skipQuestions` names a set of questions (questionsFingerprint)
+ * the link does not ask: the notice of questions set for the first time carries it, so whoever set them with only
+ * the password cannot lock the owner out of the reset that needed the link alone a moment before.
+ */
+export function resetLinkUrl(user: LinkUser, now: Date, { ttlMs = resetLinkTtlMs, skipQuestions }: { ttlMs?: number; skipQuestions?: string } = {}) {
+  const token = signToken(passwordResetToken, { u: user.id, x: now.getTime() + ttlMs, f: resetFingerprint(user), ...(skipQuestions ? { q: skipQuestions } : {}) });
+  return appLink(`/reset?token=${token}`);
+}
+
+/**
+ * The account a reset link is for, while the link is genuine, unexpired, unused, and 2SV is still off; else null.
+ * `hasQuestions` says whether the reset asks the security questions; `retiresQuestions` that the link skips the
+ * account's current ones, which the reset then deletes.
+ */
 export async function readPasswordResetLink(token: unknown, now = new Date()) {
   const payload = openSignedToken(passwordResetToken, token, now);
   if (!payload) return null;
   const [user] = await db.select().from(users).where(eq(users.id, payload.u));
   if (!user || user.twoStepEnabledAt || resetFingerprint(user) !== payload.f) return null;
-  return { user, hasQuestions: await hasSecurityQuestions(user.id) };
+  const questions = await db
+    .select({ answerHash: securityQuestions.answerHash })
+    .from(securityQuestions)
+    .where(eq(securityQuestions.userId, user.id))
+    .orderBy(asc(securityQuestions.position));
+  const retiresQuestions = questions.length > 0 && payload.q === questionsFingerprint(questions.map((q) => q.answerHash));
+  return { user, hasQuestions: questions.length === 3 && !retiresQuestions, retiresQuestions };
 }

@@ -5,6 +5,7 @@ import { sessions, users } from "@/db/schema";
 import { checkNewPassword } from "@/lib/account-changes/check-new-password";
 import { checkSecurityAnswers } from "@/lib/account-changes/check-security-answers";
 import { hashPassword } from "@/lib/auth/passwords";
+import { deleteSecurityQuestions } from "@/lib/security-questions/security-questions";
 import { retireSecondFactors } from "@/lib/two-step/enrollment/retire-second-factors";
 import { AppError } from "@/lib/errors";
 import { notifyPasswordReset } from "./notify-password-reset";
@@ -42,6 +43,8 @@ export async function resetPasswordWithEmailLink(input: {
       .returning({ id: users.id });
     if (!changed.length) throw new AppError<ResetWithLinkError>("LINK_INVALID");
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    // Questions the link skipped are the ones its owner was told of and did not set: they go with the old password.
+    if (link.retiresQuestions) await deleteSecurityQuestions(user.id, tx);
     // Whoever knew the old password may have started 2SV setup with their own factors and Recovery Key: it ends here.
     await retireSecondFactors(tx, { userId: user.id, now });
   });

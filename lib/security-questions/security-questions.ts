@@ -41,7 +41,7 @@ export async function setSecurityQuestions({
   const emailId = await db.transaction(async (tx) => {
     const replaced = await tx.delete(securityQuestions).where(eq(securityQuestions.userId, userId)).returning({ position: securityQuestions.position });
     await tx.insert(securityQuestions).values(rows);
-    return queueQuestionsNotice(tx, { userId, replaced: replaced.length > 0, userAgent, now });
+    return queueQuestionsNotice(tx, { userId, replaced: replaced.length > 0, answerHashes: rows.map((r) => r.answerHash), userAgent, now });
   });
   if (emailId) await sendQueued(emailId, now);
 }

@@ -24,7 +24,7 @@ describe("setting security questions tells the owner", () => {
     expect(rest).toEqual([]);
     expect(email).toMatchObject({ channel: "email", subject: "Your Stepwise security questions were set up", userId: user.id });
     expect(email!.text).toContain(`Security questions were set up for your Stepwise account on ${noticeTime(now)} from Chrome 120 on Linux.`);
-    expect(email!.text).toMatch(/If this wasn't you, .*: https?:\/\/[^ ]+\/account\/security$/);
+    expect(email!.text).toMatch(/If this wasn't you, .*: https?:\/\/[^ ]+\/account\/security\n/);
     // The answers are secrets: never in the email.
     for (const { answer } of items()) expect(email!.text).not.toContain(answer);
   });

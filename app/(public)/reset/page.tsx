@@ -31,7 +31,7 @@ export default async function ResetPage({ searchParams }: { searchParams: Promis
           </div>
         ) : (
           <>
-            <p className="mt-2 text-sm text-slate-600">{link.hasQuestions ? t("lead") : t("leadNoQuestions")}</p>
+            <p className="mt-2 text-sm text-slate-600">{link.hasQuestions ? t("lead") : link.retiresQuestions ? t("leadRetiresQuestions") : t("leadNoQuestions")}</p>
             <div className="mt-6 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
               <ResetForm token={token} questions={questions.map((q) => ({ position: q.position, label: tq(q.questionKey as "firstPet") }))} />
             </div>
