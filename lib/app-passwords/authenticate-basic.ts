@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { appPasswords, users } from "@/db/schema";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/passwords";
@@ -34,6 +34,11 @@ export function parseBasicAuth(header: string | null): { email: string; password
 export async function authenticateBasic({ header, ip, now = new Date() }: { header: string | null; ip: string | null; now?: Date }): Promise<BasicAuthResult> {
   const credentials = parseBasicAuth(header);
   if (!credentials) return { ok: false, reason: "missing" };
+  const appPassword = normaliseAppPassword(credentials.password);
+  // A revoked app password left in a mail client is retried all day. Known by its keyed hash, it is refused before any
+  // limit is spent: counted, it would throttle the owner's sign-in form and in the end lock the account. Only whoever
+  // holds the 75-bit secret can tell this answer from another.
+  if (appPassword && (await isRevokedAppPassword(credentials.email, appPassword))) return { ok: false, reason: "refused" };
   const { SIGNIN_ACCOUNT_LIMIT, SIGNIN_IP_LIMIT, SIGNIN_WINDOW_MINUTES } = env();
   // The sign-in form's own account throttle, not one beside it: a second bucket would add its tries to the form's.
   const accountKey = signInAccountKey(credentials.email);
@@ -46,7 +51,6 @@ export async function authenticateBasic({ header, ip, now = new Date() }: { head
   if (over.length) return { ok: false, reason: "throttled", retryAt: new Date(Math.max(...over.map((s) => s.resetAt.getTime()))) };
 
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, credentials.email));
-  const appPassword = normaliseAppPassword(credentials.password);
   if (user && appPassword) {
     const [used] = await db
       .update(appPasswords)
@@ -62,9 +66,9 @@ export async function authenticateBasic({ header, ip, now = new Date() }: { head
   const mainChecked = !!user && !user.twoStepEnabledAt;
   const valid = mainChecked ? await verifyPassword(user.passwordHash, credentials.password) : await verifyAgainstDummy(credentials.password);
   // A wrong password counts towards the address's lock as on the sign-in form, whoever the address belongs to. Only
-  // a guess shaped like an app password that was not also tried as the main password is let off: a stale app
-  // password left in a mail client must not lock its owner out, and app passwords are too long to guess anyway. When
-  // the main password was checked it counts, or main passwords of 16 letters could be guessed here without a lock.
+  // a guess shaped like an app password that was not also tried as the main password is let off (app passwords are
+  // too long to guess). When the main password was checked it counts, or main passwords of 16 letters could be
+  // guessed here without a lock.
   if (!valid || !user) {
     if (mainChecked || !appPassword) await countPasswordFailure(credentials.email, now);
     return { ok: false, reason: "refused" };
@@ -73,4 +77,13 @@ export async function authenticateBasic({ header, ip, now = new Date() }: { head
   // Lifts the address's failures and its throttle (the form's, which is this one).
   await clearPasswordFailures(credentials.email);
   return { ok: true, user, via: "password" };
+}
+
+async function isRevokedAppPassword(email: string, appPassword: string) {
+  const [row] = await db
+    .select({ id: appPasswords.id })
+    .from(appPasswords)
+    .innerJoin(users, eq(users.id, appPasswords.userId))
+    .where(and(eq(appPasswords.passwordHash, hashAppPassword(appPassword)), isNotNull(appPasswords.revokedAt), eq(sql`lower(${users.email})`, email)));
+  return !!row;
 }

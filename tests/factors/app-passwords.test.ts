@@ -112,6 +112,25 @@ describe("app-specific passwords", () => {
     expect(await errorCode(authenticateWithPassword({ email: user.email, password, ip: null, userAgent: "test" }))).toBe("LOCKED");
   });
 
+  it("a revoked one left in a mail client, retried all day without 2SV, neither throttles nor locks its owner", async () => {
+    const { user } = await makeUser({ twoStep: { recoveryKey: key } });
+    const secret = await createAppPassword({ user, label: "Old mail client" });
+    const [row] = await listAppPasswords(user.id);
+    await revokeAppPasswords({ userId: user.id, id: row!.id });
+    await db.update(users).set({ twoStepEnabledAt: null }).where(eq(users.id, user.id));
+    const email = user.email.toLowerCase();
+
+    // Every few minutes for a day: far past the 5-per-15-minutes throttle and the 100-failure lock.
+    for (let i = 0; i < maxConsecutivePasswordFailures + 5; i++) expect(await call(user.email, secret, "198.51.100.80")).toBe("refused");
+    expect((await peekRateLimit({ key: `signin:failures:${email}` })).hits).toBe(0);
+    expect((await peekRateLimit({ key: `signin:account:${email}` })).hits).toBe(0);
+    await expect(authenticateWithPassword({ email: user.email, password, ip: "198.51.100.81", userAgent: "test" })).resolves.toBeTruthy();
+    // Someone else's revoked app password is no pass for this address: it is a 16-letter guess like any other.
+    const { user: other } = await makeUser({ twoStep: { recoveryKey: key } });
+    expect(await call(other.email, secret, "198.51.100.82")).toBe("refused");
+    expect((await peekRateLimit({ key: `signin:account:${other.email.toLowerCase()}` })).hits).toBe(1);
+  });
+
   it("answer a missing or malformed header as missing, not as an error", async () => {
     expect((await authenticateBasic({ header: null, ip: null })).ok).toBe(false);
     expect(await authenticateBasic({ header: "Bearer abc", ip: null })).toEqual({ ok: false, reason: "missing" });
