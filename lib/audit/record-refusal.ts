@@ -16,8 +16,11 @@ export interface Attempt {
   targetId: string;
 }
 
-// The same refusal again within this window is one attempt (a reload, a double click): audit rows are forever.
+// The same refusal again within this window is one attempt (a reload, a double click): audit rows are forever. So
+// that nobody can bury the log (or their own earlier rows) under refusals of made-up paths, an actor gets at most
+// `refusalsPerWindow` rows per window; the first ones already say what they were trying.
 const repeatWindowMs = 5 * 60_000;
+const refusalsPerWindow = 20;
 
 /**
  * A staff member's refused attempt, as an audit row `staff.denied` (OWASP ASVS 5.0 §16.3.2: failed authorization is
@@ -27,27 +30,22 @@ const repeatWindowMs = 5 * 60_000;
 export async function recordRefusal(actor: Actor, attempt: Attempt, refusal: unknown, now = new Date()) {
   const code = refusal instanceof AppError ? refusal.code : typeof refusal === "string" ? refusal : null;
   if (!code || !authorizationRefusals.has(code)) return;
+  const after = { attempted: attempt.action, refusal: code };
   try {
-    const [repeat] = await db
-      .select({ id: auditLog.id })
+    const [recent] = await db
+      .select({
+        all: sql<number>`count(*)::int`,
+        same: sql<number>`(count(*) filter (where ${auditLog.targetId} = ${attempt.targetId} and ${auditLog.after} = ${JSON.stringify(after)}::jsonb))::int`,
+      })
       .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.actorId, actor.id),
-          eq(auditLog.action, "staff.denied"),
-          eq(auditLog.targetId, attempt.targetId),
-          gt(auditLog.at, new Date(now.getTime() - repeatWindowMs)),
-          sql`${auditLog.after} = ${JSON.stringify({ attempted: attempt.action, refusal: code })}::jsonb`,
-        ),
-      )
-      .limit(1);
-    if (repeat) return;
+      .where(and(eq(auditLog.actorId, actor.id), eq(auditLog.action, "staff.denied"), gt(auditLog.at, new Date(now.getTime() - repeatWindowMs))));
+    if (recent && (recent.same > 0 || recent.all >= refusalsPerWindow)) return;
     await recordAudit(db, {
       actor,
       action: "staff.denied",
       targetType: attempt.targetType,
       targetId: attempt.targetId,
-      after: { attempted: attempt.action, refusal: code },
+      after,
       at: now,
     });
   } catch {

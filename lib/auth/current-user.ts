@@ -57,7 +57,8 @@ export async function requireStaff(minimum: Exclude<Role, "user">) {
     // holders are simply not staff, and staff without 2SV cannot enter the console at all.
     if (isStaff(current.user.role) && current.user.twoStepEnabledAt) {
       const attempted = (await headers()).has("next-action") ? "staff.action" : "staff.page";
-      await recordRefusal(current.user, { action: attempted, targetType: "page", targetId: path }, "FORBIDDEN");
+      // The page, not its query string: made-up parameters would make every request a new row.
+      await recordRefusal(current.user, { action: attempted, targetType: "page", targetId: path.split("?")[0]! }, "FORBIDDEN");
     }
     forbidden();
   }

@@ -58,4 +58,18 @@ describe("recordRefusal", () => {
     await recordRefusal(staff.operator, attempt, "FORBIDDEN", new Date(t0.getTime() + 6 * 60_000));
     expect(await rows()).toHaveLength(3);
   });
+
+  it("writes at most 20 rows per actor in five minutes, so made-up paths cannot bury the log", async () => {
+    const staff = await demoStaff();
+    const t0 = new Date("2030-01-01T00:00:00Z");
+    const rows = async () => (await denied()).filter((r) => r.actorId === staff.viewer.id && r.at >= t0);
+    for (let i = 0; i < 30; i++) {
+      await recordRefusal(staff.viewer, { action: "staff.page", targetType: "page", targetId: `/admin/waves/${i}/edit` }, "FORBIDDEN", new Date(t0.getTime() + i * 1000));
+    }
+    expect(await rows()).toHaveLength(20);
+    expect((await rows()).map((r) => r.targetId)).toContain("/admin/waves/0/edit");
+    // Once the window has passed, the next attempt is written again.
+    await recordRefusal(staff.viewer, { action: "staff.page", targetType: "page", targetId: "/admin/staff" }, "FORBIDDEN", new Date(t0.getTime() + 6 * 60_000));
+    expect(await rows()).toHaveLength(21);
+  });
 });
