@@ -27,6 +27,10 @@ export async function refreshLockoutRiskForPhonesIn(tx: Tx, phoneCountry: string
   await tx.execute(sql`
     update users set lockout_risk = stepwise_lockout_risk(id)
     where id in (select user_id from trusted_phones where country_code = ${phoneCountry}) and lockout_risk is distinct from stepwise_lockout_risk(id)`);
-  await tx.execute(sql`delete from country_gauges where gauge = 'lockout_risk'`);
-  await tx.execute(sql`insert into country_gauges (country_code, gauge, value) select country_code, 'lockout_risk', count(*) from users where lockout_risk group by country_code`);
+  // Zeroed and upserted rather than deleted and inserted: a second recount at the same time (another country's change)
+  // waits on these rows instead of inserting a row this one just inserted (a duplicate key, and a 500).
+  await tx.execute(sql`update country_gauges set value = 0 where gauge = 'lockout_risk' and value <> 0`);
+  await tx.execute(sql`
+    insert into country_gauges (country_code, gauge, value) select country_code, 'lockout_risk', count(*) from users where lockout_risk group by country_code
+    on conflict (country_code, gauge) do update set value = excluded.value`);
 }
