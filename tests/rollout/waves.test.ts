@@ -129,6 +129,21 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
     await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
   });
 
+  it("a request whose author has lost the operator role can only be rejected", async () => {
+    const author = await makeAccount();
+    await setStaffRole({ actor: staff.admin, email: author.user.email, role: "operator", reason: "new on the team" });
+    const operator = { id: author.user.id, name: author.user.name, email: author.user.email, role: "operator" as const };
+    const { id } = await saveWaveDraft({ actor: operator, draft: { name: "Orphaned request", countryCodes: ["MN"], startOnApproval: true, startsAt: null, rampSteps: full }, now: t0 });
+    await requestWaveApproval({ actor: operator, waveId: id, now: t0 });
+    await setStaffRole({ actor: staff.admin, email: author.user.email, role: "user", reason: "left the team" });
+
+    expect(await refusal(approveWave({ actor: staff.approver, waveId: id, comment: "looks fine", now: t0 }))).toBe("REQUESTER_NOT_STAFF");
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "pending_approval", reviewedBy: null });
+    await rejectWave({ actor: staff.approver, waveId: id, comment: "author has left", now: t0 });
+    expect((await db.select().from(waves).where(eq(waves.id, id)))[0]).toMatchObject({ status: "draft" });
+    await cancelWave({ actor: staff.operator, waveId: id, reason: "test over", now: t0 });
+  });
+
   it("nobody the requester appointed, directly or through others, can approve: four-eyes needs an independent admin", async () => {
     // The requester makes an account of their own an admin, and that one makes another: neither may approve.
     const [mine, mineToo] = [await makeAccount(), await makeAccount()];

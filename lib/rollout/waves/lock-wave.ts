@@ -13,9 +13,14 @@ export const lockRollout = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lo
  * The acting staff member's role as it is now, not as their request read it when it began: a demotion committed
  * meanwhile counts, and one under way waits for this transaction (the row is held for share until it ends).
  */
-async function currentRole(tx: Tx, actor: StaffActor): Promise<Role> {
+async function currentRole(tx: Tx, actor: Pick<StaffActor, "id">): Promise<Role> {
   const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, actor.id)).for("share");
   return row?.role ?? "user";
+}
+
+/** Whether the account holds `minimum`'s rights now (currentRole), e.g. the author of a request being approved. */
+export async function holdsRoleNow(tx: Tx, userId: string, minimum: Role) {
+  return hasRole(await currentRole(tx, { id: userId }), minimum);
 }
 
 /** Throws FORBIDDEN unless `actor` holds `minimum`'s rights now (currentRole). */

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { isAppointedBy } from "@/lib/staff/appointed-by";
 import { sendQueued } from "@/lib/messaging/send-queued";
-import { lockWaveFor } from "./lock-wave";
+import { holdsRoleNow, lockWaveFor } from "./lock-wave";
 import { queueApprovalRequests } from "./queue-approval-requests";
 import type { StaffActor } from "./staff-actor";
 
@@ -64,6 +64,9 @@ export async function approveWave({
     // Four-eyes needs two independent people: neither may owe the other their staff role (an admin could otherwise
     // make an account of their own an operator, have it ask, and approve the request themselves).
     if (wave.requestedBy) {
+      // A request outlives nobody's say-so: once its author has lost the operator role (perhaps over this very plan),
+      // it can only be rejected.
+      if (!(await holdsRoleNow(tx, wave.requestedBy, "operator"))) throw new AppError("REQUESTER_NOT_STAFF");
       if (await isAppointedBy(tx, { staffId: actor.id, requesterId: wave.requestedBy })) throw new AppError("APPOINTED_BY_REQUESTER");
       if (await isAppointedBy(tx, { staffId: wave.requestedBy, requesterId: actor.id })) throw new AppError("APPOINTED_THE_REQUESTER");
     }
