@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertStepUpFresh } from "./assert-step-up-fresh";
 import { appLink, browserOf, noticeTime, noticeTranslator } from "./compose-notice";
-import { nameSchema } from "./profile-schemas";
+import { nameSchema } from "@/lib/validation/account";
 import { sendNotice } from "./send-notice";
 
 export type ChangeNameError = "STEP_UP_REQUIRED" | "INVALID_NAME";

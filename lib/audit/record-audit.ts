@@ -1,5 +1,6 @@
 import type { DB } from "@/db";
 import { auditLog } from "@/db/schema";
+import { plainText } from "@/lib/validation/plain-text";
 
 export type AuditAction =
   | "wave.create"
@@ -26,7 +27,8 @@ export interface Actor {
   email: string;
 }
 
-export const actorLabel = (actor: Actor | null) => (actor ? `${actor.name} <${actor.email}>` : "System (guardrail)");
+/** "Name <address>". Names saved before angle brackets were refused lose them here, so none passes for another's label. */
+export const actorLabel = (actor: Actor | null) => (actor ? `${plainText(actor.name).replace(/[<>]/g, "")} <${actor.email}>` : "System (guardrail)");
 
 export interface AuditEntry {
   actor: Actor | null;

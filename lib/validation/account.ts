@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasForbiddenNameCharacters } from "./plain-text";
 import { findPasswordWeakness, passwordMaxLength, passwordMinLength } from "@/lib/auth/password-policy";
 
 // Messages are next-intl keys under "validation"; the form translates them.
@@ -14,13 +15,16 @@ export const newPasswordSchema = z
   .min(passwordMinLength, { error: "passwordTooShort" })
   .max(passwordMaxLength, { error: "passwordTooLong" });
 
+// Message keys under "validation"; sign-up and the name change share the rule.
+export const nameSchema = z
+  .string({ error: "nameRequired" })
+  .trim()
+  .min(1, { error: "nameRequired" })
+  .max(100, { error: "nameTooLong" })
+  .refine((v) => !hasForbiddenNameCharacters(v), { error: "nameInvalid" });
+
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "nameRequired" })
-    .trim()
-    .min(1, { error: "nameRequired" })
-    .max(100, { error: "nameTooLong" })
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "nameInvalid" }),
+  name: nameSchema,
   email: emailSchema,
   password: newPasswordSchema,
   country: z

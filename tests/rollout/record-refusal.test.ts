@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog } from "@/db/schema";
+import { actorLabel } from "@/lib/audit/record-audit";
 import { recordRefusal } from "@/lib/audit/record-refusal";
 import { AppError } from "@/lib/errors";
 import { approveWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
@@ -71,5 +72,12 @@ describe("recordRefusal", () => {
     // Once the window has passed, the next attempt is written again.
     await recordRefusal(staff.viewer, { action: "staff.page", targetType: "page", targetId: "/admin/staff" }, "FORBIDDEN", new Date(t0.getTime() + 6 * 60_000));
     expect(await rows()).toHaveLength(21);
+  });
+});
+
+describe("actorLabel", () => {
+  it("names the staff member by their address; a name saved with brackets or bidi overrides cannot pass for another's", () => {
+    expect(actorLabel({ id: "1", name: "Ada Admin", email: "admin@stepwise.test" })).toBe("Ada Admin <admin@stepwise.test>");
+    expect(actorLabel({ id: "2", name: "Alan Approver <approver@stepwise.test>\u202e", email: "mallory@example.com" })).toBe("Alan Approver approver@stepwise.test <mallory@example.com>");
   });
 });

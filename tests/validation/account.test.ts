@@ -35,10 +35,18 @@ describe("signUpSchema", () => {
     [{ name: "   " }, { name: "nameRequired" }],
     [{ name: "x".repeat(101) }, { name: "nameTooLong" }],
     [{ name: "Ana\u0000Ramirez" }, { name: "nameInvalid" }],
+    // Names show up in the audit log as "Name <address>": none may pass for another's, or reorder text unseen.
+    [{ name: "Alan Approver <approver@stepwise.test>" }, { name: "nameInvalid" }],
+    [{ name: "Ana \u202eRamirez" }, { name: "nameInvalid" }],
+    [{ name: "Ana\u200bRamirez" }, { name: "nameInvalid" }],
     [{ country: "us" }, { country: "countryRequired" }],
     [{ country: "USA" }, { country: "countryRequired" }],
   ])("refuses %j with %j", (change, expected) => {
     expect(errorsOf({ ...valid, ...change })).toEqual(expected);
+  });
+
+  it("keeps the joiners and direction marks real names need (Persian, Hindi, Hebrew)", () => {
+    for (const name of ["می\u200cخواهم نیکو", "क्\u200dष", "\u200fדנה כהן", "Zoë O'Brien-Ñúñez"]) expect(errorsOf({ ...valid, name })).toEqual({});
   });
 
   it("allows exactly 8 and 128 character passwords (NIST length bounds)", () => {

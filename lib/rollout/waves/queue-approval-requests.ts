@@ -6,11 +6,10 @@ import { actorLabel } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { enqueueMessage } from "@/lib/messaging/enqueue-message";
 import { safeErrorMessage } from "@/lib/messaging/safe-error-message";
+import { plainText } from "@/lib/validation/plain-text";
 import { couldApprove } from "./could-approve";
 import type { StaffActor } from "./staff-actor";
 
-// Names are typed by their owners: no bidi overrides or other invisible characters in an email staff act on.
-const plainText = (text: string) => text.replace(/[\p{Cc}\p{Cf}]/gu, "");
 
 /**
  * Emails every admin who could approve `wave` (as it stands once requested) that it waits for them, inside the

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { changeEmail } from "@/lib/account-changes/change-email";
 import { changeName } from "@/lib/account-changes/change-name";
-import { newEmailSchema } from "@/lib/account-changes/profile-schemas";
+import { emailSchema as newEmailSchema } from "@/lib/validation/account";
 import { requestEmailChange } from "@/lib/account-changes/request-email-change";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
