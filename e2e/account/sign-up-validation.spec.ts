@@ -44,6 +44,16 @@ test.describe("sign-up form errors", () => {
     expect(await dbUser(request, email)).toBeNull();
   });
 
+  test("a name that could pass for someone else's in the audit log (\"Name <address>\") is refused with what to remove", async ({ page, request }) => {
+    const email = uniqueEmail();
+    await submitSignUp(page, { name: "Alan Approver <approver@stepwise.test>", email, country: "United States" });
+    await expect(formAlerts(page)).toHaveText(["Remove the characters a name can't contain: angle brackets and invisible characters."], afterPasswordSubmit);
+    await expect(page.getByLabel("Full name")).toHaveValue("Alan Approver <approver@stepwise.test>");
+    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
+    await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+    expect(await dbUser(request, email)).toBeNull();
+  });
+
   test("an email that already has an account gets the same next page as a new one; only its owner learns more, by email", async ({ page, request }) => {
     const before = await dbUser(request, "ana@example.com");
     await submitSignUp(page, { name: "Somebody Else", email: "Ana@Example.com", country: "France" });
