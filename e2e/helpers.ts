@@ -175,3 +175,18 @@ export async function sendPastCooldown(send: Locator, sent: Locator, wait: Locat
   }
   await expect(sent).toBeVisible();
 }
+
+/**
+ * Holds every script of the pages that follow until released, as a slow network does: the server-rendered page shows
+ * and can be used, and React hydrates only after `release()`.
+ */
+export async function holdScripts(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    // Stylesheets live there too, and block rendering: only scripts wait.
+    if (route.request().resourceType() === "script") await released;
+    await route.continue();
+  });
+  return release;
+}

@@ -36,13 +36,16 @@ export function AddPasskeyForm({
   const [error, setError] = useState<AddPasskeyErrorKey | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
-  async function add() {
+  async function add(data: FormData) {
+    // The name as submitted: typed before the page's script ran (the submit is replayed), it never reached state.
+    const submitted = String(data.get("passkey-name") ?? "");
+    setName(submitted);
     setError(null);
     setAdded(null);
     // Loaded on use: only this form's submit needs the WebAuthn client.
     const { browserSupportsWebAuthn, startRegistration } = await import("@simplewebauthn/browser");
     if (!browserSupportsWebAuthn()) return setError("unsupported");
-    const started = await start(name);
+    const started = await start(submitted);
     if ("error" in started) return fail(started.error);
     let response: string;
     try {
@@ -50,7 +53,7 @@ export function AddPasskeyForm({
     } catch (reason) {
       return fail(reasonKeys[passkeyErrorReason(reason)]);
     }
-    const finished = await finish({ name, response });
+    const finished = await finish({ name: submitted, response });
     if ("error" in finished) return fail(finished.error);
     setAdded(finished.added);
     setName("");

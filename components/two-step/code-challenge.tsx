@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/card";
 import { CodeField, codeInputClass, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFieldsAsLeft } from "@/components/ui/use-fields-as-left";
 import type { ChallengeFeedback } from "@/lib/two-step/challenge-messages";
 import type { SecondFactorOption } from "@/lib/two-step/second-factor-options";
 import type { TextProblem } from "@/lib/two-step/text-delivery";
@@ -64,6 +65,10 @@ export function CodeChallenge({
   const denied = useDenied(mode === "sent" && sent.kind === "device" ? sent.challengeId : undefined);
   const hiddenInputs = Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
   const option = offered.find((o) => o.value === selected);
+  const methods = useFieldsAsLeft<HTMLFieldSetElement>((fieldset) => {
+    const checked = fieldset.querySelector<HTMLInputElement>("input[name=method]:checked")?.value;
+    if (checked) setSelected(checked);
+  });
 
   if (!offered.length) return <Notice tone="warning">{t("noMethods")}</Notice>;
 
@@ -77,7 +82,10 @@ export function CodeChallenge({
     return (
       <form
         action={(data) => {
-          if (held(option?.kind)) return setMode("held");
+          // The choice as submitted: a radio picked before the page's script ran, and replayed, never reached state.
+          const chosen = offered.find((o) => o.value === data.get("method")) ?? option;
+          if (chosen) setSelected(chosen.value);
+          if (held(chosen?.kind)) return setMode("held");
           setMode("sent");
           sendAction(data);
         }}
@@ -85,7 +93,7 @@ export function CodeChallenge({
       >
         {hiddenInputs}
         {sent.error && <Notice tone="error">{feedback(sent.error)}</Notice>}
-        <fieldset className="space-y-2">
+        <fieldset ref={methods} className="space-y-2">
           <legend className="mb-2 text-sm font-medium text-slate-800">{t("chooseMethod")}</legend>
           {offered.map((o) => (
             <label key={o.value} className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-200 p-3 hover:bg-slate-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">

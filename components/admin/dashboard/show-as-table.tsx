@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useFieldsAsLeft } from "@/components/ui/use-fields-as-left";
 import { NumbersTable, type NumbersTableProps } from "./numbers-table";
 
 /**
@@ -10,8 +11,13 @@ import { NumbersTable, type NumbersTableProps } from "./numbers-table";
  */
 export function ShowAsTable(table: NumbersTableProps) {
   const [opened, setOpened] = useState(false);
+  // Opened before the page's script ran, its toggle event was missed: build the table now.
+  const details = useFieldsAsLeft<HTMLDetailsElement>((element) => {
+    if (element.open) setOpened(true);
+  });
   return (
     <details
+      ref={details}
       className="mt-3 text-sm"
       onToggle={(event) => {
         if (event.currentTarget.open) setOpened(true);

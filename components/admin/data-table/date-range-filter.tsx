@@ -1,12 +1,20 @@
 "use client";
 
+import { useFieldsAsLeft } from "@/components/ui/use-fields-as-left";
 import { controlClass, labelClass } from "./controls";
 import type { DayRange } from "./use-url-table-state";
 
 /** Two inclusive UTC days ("From", "To"); either may be empty. */
 export function DateRangeFilter({ id, value, onChange }: { id: string; value: DayRange; onChange: (value: DayRange) => void }) {
+  // Days picked before the page's script ran; a task later, as useValueTypedEarly says why.
+  const fields = useFieldsAsLeft<HTMLFieldSetElement>((fieldset) => {
+    const [from, to] = [`${id}-from`, `${id}-to`].map((field) => fieldset.querySelector<HTMLInputElement>(`#${field}`)?.value || undefined);
+    if (from === value.from && to === value.to) return;
+    const timer = setTimeout(() => onChange({ from, to }));
+    return () => clearTimeout(timer);
+  });
   return (
-    <fieldset className="flex w-full flex-wrap gap-3 sm:w-auto">
+    <fieldset ref={fields} className="flex w-full flex-wrap gap-3 sm:w-auto">
       <legend className="sr-only">Date range (UTC)</legend>
       <div className="min-w-36 flex-1 space-y-1.5">
         <label htmlFor={`${id}-from`} className={labelClass}>

@@ -4,6 +4,7 @@ import { useActionState, useMemo, useState } from "react";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFieldsAsLeft } from "@/components/ui/use-fields-as-left";
 import { matchesCountry } from "@/lib/countries/matches-country";
 import { saveWaveAction } from "../actions";
 import { defaultRamp } from "../default-ramp";
@@ -53,9 +54,15 @@ function CountryPicker({ countries, initial, error }: { countries: PickableCount
   const byCode = useMemo(() => new Map(countries.map((c) => [c.code, c])), [countries]);
   const shown = countries.filter((c) => matchesCountry(query, c));
   const toggle = (code: string) => setPicked((p) => (p.includes(code) ? p.filter((c) => c !== code) : [...p, code]));
+  const fields = useFieldsAsLeft<HTMLFieldSetElement>((fieldset) => {
+    const ticked = [...fieldset.querySelectorAll<HTMLInputElement>("input[type=checkbox]")].filter((box) => box.checked).map((box) => box.value);
+    if (ticked.join() !== initial.join()) setPicked(ticked);
+    const typed = fieldset.querySelector<HTMLInputElement>("#country-search")?.value;
+    if (typed) setQuery(typed);
+  });
 
   return (
-    <fieldset className="space-y-2" aria-describedby={error ? "countries-error" : undefined}>
+    <fieldset ref={fields} className="space-y-2" aria-describedby={error ? "countries-error" : undefined}>
       <legend className="text-sm font-medium text-slate-800">Countries</legend>
       {picked.map((code) => (
         <input key={code} type="hidden" name="country" value={code} />
@@ -90,7 +97,7 @@ function CountryPicker({ countries, initial, error }: { countries: PickableCount
             {shown.map((c) => (
               <li key={c.code}>
                 <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                  <input type="checkbox" checked={picked.includes(c.code)} onChange={() => toggle(c.code)} className="size-4 accent-brand-600" />
+                  <input type="checkbox" value={c.code} checked={picked.includes(c.code)} onChange={() => toggle(c.code)} className="size-4 accent-brand-600" />
                   <span className="flex-1 text-slate-900">
                     {c.name} <span className="text-slate-500">{c.code}</span>
                   </span>
@@ -114,8 +121,14 @@ function CountryPicker({ countries, initial, error }: { countries: PickableCount
 function StartFields({ initial, error }: { initial: WaveFormValues; error?: string }) {
   const [start, setStart] = useState(initial.start);
   const [iso, setIso] = useState(initial.startsAt);
+  const fields = useFieldsAsLeft<HTMLFieldSetElement>((fieldset) => {
+    const chosen = fieldset.querySelector<HTMLInputElement>("input[name=start]:checked")?.value;
+    if (chosen === "approval" || chosen === "at") setStart(chosen);
+    const typed = fieldset.querySelector<HTMLInputElement>("#startsAtLocal")?.value;
+    if (typed) setIso(new Date(typed).toISOString());
+  });
   return (
-    <fieldset className="space-y-2">
+    <fieldset ref={fields} className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">Start</legend>
       <label className="flex items-center gap-2 text-sm text-slate-800">
         <input type="radio" name="start" value="approval" checked={start === "approval"} onChange={() => setStart("approval")} className="accent-brand-600" />
@@ -155,8 +168,14 @@ function RampFields({ initial, error }: { initial: WaveFormValues; error?: strin
   const [ramp, setRamp] = useState(initial.ramp);
   const [steps, setSteps] = useState(initial.steps.length ? initial.steps : defaultRamp);
   const update = (i: number, key: "percent" | "afterHours", value: string) => setSteps((s) => s.map((step, j) => (j === i ? { ...step, [key]: value } : step)));
+  const fields = useFieldsAsLeft<HTMLFieldSetElement>((fieldset) => {
+    setRamp(!!fieldset.querySelector<HTMLInputElement>("input[name=ramp]")?.checked);
+    const percents = [...fieldset.querySelectorAll<HTMLInputElement>("input[name=stepPercent]")];
+    const hours = [...fieldset.querySelectorAll<HTMLInputElement>("input[name=stepAfterHours]")];
+    if (percents.length) setSteps(percents.map((percent, i) => ({ percent: percent.value, afterHours: hours[i]?.value ?? "" })));
+  });
   return (
-    <fieldset className="space-y-3">
+    <fieldset ref={fields} className="space-y-3">
       <legend className="text-sm font-medium text-slate-800">Ramp</legend>
       <label className="flex items-center gap-2 text-sm text-slate-800">
         <input type="checkbox" name="ramp" checked={ramp} onChange={(e) => setRamp(e.target.checked)} className="size-4 accent-brand-600" />
