@@ -1,11 +1,15 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { users } from "@/db/schema";
+import { users, type User } from "@/db/schema";
 import { browserOf, noticeTranslator } from "@/lib/account-changes/compose-notice";
 import { describeDevice } from "@/lib/auth/describe-device";
 import { queueSecurityEmail } from "./enrollment/notify-security-change";
 
 export type ChangedMethod = "totp" | "passkey" | "backup_codes" | "app_password" | "trusted_device";
+
+/** What the email needs of the account. */
+export const ownerColumns = { id: users.id, email: users.email, name: users.name, locale: users.locale, twoStepEnabledAt: users.twoStepEnabledAt };
+export type MethodOwner = Pick<User, keyof typeof ownerColumns>;
 
 /** A trusted browser as stored: its User-Agent, or the label of rows kept without one. */
 type Browser = { userAgent: string | null; label: string };
@@ -15,8 +19,12 @@ type Browser = { userAgent: string | null; label: string };
  * (during setup the owner is looking at the wizard). Returns the outbox id for sendQueued after the commit, or null.
  * A trusted browser is named from its User-Agent in the owner's language, as the devices page names it.
  */
-export async function queueMethodEmail(tx: Tx, input: { userId: string; change: "added" | "removed"; method: ChangedMethod; name?: string; browser?: Browser; now: Date }) {
-  const [user] = await tx.select().from(users).where(eq(users.id, input.userId));
+export async function queueMethodEmail(
+  tx: Tx,
+  input: { userId: string; owner?: MethodOwner; change: "added" | "removed"; method: ChangedMethod; name?: string; browser?: Browser; now: Date },
+) {
+  // `owner`: the account row the caller already read (and locked) in this transaction, so it is not read twice.
+  const user = input.owner ?? (await tx.select(ownerColumns).from(users).where(eq(users.id, input.userId)))[0];
   if (!user?.twoStepEnabledAt) return null;
   const name = input.browser ? nameBrowser(input.browser, user.locale) : (input.name ?? "");
   return queueSecurityEmail(tx, {

@@ -5,7 +5,7 @@ import { hashToken } from "@/lib/crypto/secrets";
 import { recordEvent } from "@/lib/events/record-event";
 import { sendQueued } from "@/lib/messaging/send-queued";
 import { rememberBrowserMs } from "./code-policy";
-import { queueMethodEmail } from "./notify-method-change";
+import { ownerColumns, queueMethodEmail } from "./notify-method-change";
 
 /**
  * Trusts this browser for the account (receives pushed codes); `remember` also skips the second step for 30 days.
@@ -21,7 +21,7 @@ export async function trustDevice(input: { userId: string; token: string; userAg
   const describedAs = { userAgent: input.userAgent?.slice(0, 512) || null, label: input.label?.slice(0, 120) ?? "" };
   const { row, emailId } = await db.transaction(async (tx) => {
     // Locks the account row so two requests trusting the same browser at once cannot both see it as new.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for("update");
+    const [owner] = await tx.select(ownerColumns).from(users).where(eq(users.id, input.userId)).for("update");
     const [before] = await tx
       .select({ revokedAt: trustedDevices.revokedAt, receivesCodes: trustedDevices.receivesCodes })
       .from(trustedDevices)
@@ -42,7 +42,7 @@ export async function trustDevice(input: { userId: string; token: string; userAg
       .returning();
     await recordEvent({ type: "device_trusted", userId: input.userId, method: "device", at: now }, tx);
     const refreshed = before && !before.revokedAt && before.receivesCodes;
-    const emailId = refreshed ? null : await queueMethodEmail(tx, { userId: input.userId, change: "added", method: "trusted_device", browser: describedAs, now });
+    const emailId = refreshed ? null : await queueMethodEmail(tx, { userId: input.userId, owner, change: "added", method: "trusted_device", browser: describedAs, now });
     return { row: row!, emailId };
   });
   if (emailId) await sendQueued(emailId, now);

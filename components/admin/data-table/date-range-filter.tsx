@@ -3,15 +3,14 @@
 import { useFieldsAsLeft } from "@/components/ui/use-fields-as-left";
 import { controlClass, labelClass } from "./controls";
 import type { DayRange } from "./use-url-table-state";
+import { handOverOnceRouterListens } from "./use-value-typed-early";
 
 /** Two inclusive UTC days ("From", "To"); either may be empty. */
 export function DateRangeFilter({ id, value, onChange }: { id: string; value: DayRange; onChange: (value: DayRange) => void }) {
-  // Days picked before the page's script ran; a task later, as useValueTypedEarly says why.
+  // Days picked before the page's script ran.
   const fields = useFieldsAsLeft<HTMLFieldSetElement>((fieldset) => {
     const [from, to] = [`${id}-from`, `${id}-to`].map((field) => fieldset.querySelector<HTMLInputElement>(`#${field}`)?.value || undefined);
-    if (from === value.from && to === value.to) return;
-    const timer = setTimeout(() => onChange({ from, to }));
-    return () => clearTimeout(timer);
+    if (from !== value.from || to !== value.to) return handOverOnceRouterListens(() => onChange({ from, to }));
   });
   return (
     <fieldset ref={fields} className="flex w-full flex-wrap gap-3 sm:w-auto">

@@ -25,7 +25,7 @@ export async function holdsRoleNow(tx: Tx, userId: string, minimum: Role) {
 
 /** Throws FORBIDDEN unless `actor` holds `minimum`'s rights now (currentRole). */
 export async function requireCurrentRole(tx: Tx, actor: StaffActor, minimum: Role) {
-  if (!hasRole(await currentRole(tx, actor), minimum)) throw new AppError("FORBIDDEN");
+  if (!(await holdsRoleNow(tx, actor.id, minimum))) throw new AppError("FORBIDDEN");
 }
 
 /** Locks the rollout for a change `actor` may make with `minimum`'s rights; throws FORBIDDEN when they no longer hold them. */

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/record-event";
 import { sendQueued } from "@/lib/messaging/send-queued";
 import { countFactors } from "@/lib/two-step/enrollment/count-factors";
-import { queueMethodEmail } from "@/lib/two-step/notify-method-change";
+import { ownerColumns, queueMethodEmail } from "@/lib/two-step/notify-method-change";
 
 export type RemoveTrustedDeviceError = "NOT_FOUND" | "LAST_FACTOR";
 
@@ -19,7 +19,7 @@ export async function removeTrustedDevice({ userId, deviceId, now = new Date() }
   if (!/^[0-9a-f-]{36}$/i.test(deviceId)) throw new AppError<RemoveTrustedDeviceError>("NOT_FOUND");
   const { device, emailId } = await db.transaction(async (tx) => {
     // Lock the account row so two concurrent removals cannot each believe the other factor survives.
-    const [user] = await tx.select({ twoStepEnabledAt: users.twoStepEnabledAt }).from(users).where(eq(users.id, userId)).for("update");
+    const [user] = await tx.select(ownerColumns).from(users).where(eq(users.id, userId)).for("update");
     const [device] = await tx
       .select({ id: trustedDevices.id, label: trustedDevices.label, userAgent: trustedDevices.userAgent })
       .from(trustedDevices)
@@ -32,7 +32,7 @@ export async function removeTrustedDevice({ userId, deviceId, now = new Date() }
 
     await tx.update(trustedDevices).set({ revokedAt: now, rememberUntil: null }).where(eq(trustedDevices.id, device.id));
     await recordEvent({ type: "device_revoked", userId, method: "device", at: now }, tx);
-    return { device, emailId: await queueMethodEmail(tx, { userId, change: "removed", method: "trusted_device", browser: device, now }) };
+    return { device, emailId: await queueMethodEmail(tx, { userId, owner: user, change: "removed", method: "trusted_device", browser: device, now }) };
   });
   if (emailId) await sendQueued(emailId, now);
   return device;
