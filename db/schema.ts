@@ -145,6 +145,27 @@ export const users = pgTable(
 );
 
 /**
+ * A staff role waiting for a second admin. Raising anyone's role takes two admins, one asking and another approving,
+ * so no admin alone can turn accounts of their own into the "independent" approvers four-eyes relies on. Lowering a
+ * role is immediate (taking access away never waits). One request per account; the row goes once it is decided, and
+ * the audit log keeps who asked, who decided and why.
+ */
+export const staffRoleRequests = pgTable("staff_role_requests", {
+  id: serial().primaryKey(),
+  userId: uuid()
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  fromRole: roleEnum().notNull(),
+  role: roleEnum().notNull(),
+  reason: text().notNull(),
+  requestedBy: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  requestedAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/**
  * A sign-up waiting for its emailed code. The account is created only when the code comes back, from the browser
  * that asked (its cookie holds the id), so sign-up neither says which emails have accounts nor takes an address
  * its owner never confirmed. The row goes once the account exists, or (at the next sign-up) once it has expired. For an email that already has an account, `codeHash` is null: its owner is told by

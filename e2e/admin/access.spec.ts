@@ -10,7 +10,7 @@ test.describe("staff console access", () => {
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin$/);
     await expect(page.getByRole("navigation", { name: "Admin", exact: true })).toHaveCount(0);
-    await signInStaff(page, "admin@stepwise.test");
+    await signInStaff(page, "viewer@stepwise.test");
   });
 
   test("an account holder gets 403 on every staff page and no staff console", async ({ page, request }) => {

@@ -77,7 +77,7 @@ test("regions: search, filters and sorting live in the URL; CSV exports the filt
   expect(await country.json()).toMatchObject({ smsSupported: true });
 });
 
-test("staff page: an admin gives an account the operator role after confirming; without 2SV it cannot enter yet", async ({ browser, page, request }) => {
+test("staff page: one admin asks for the operator role after confirming, a second admin approves; without 2SV it cannot enter yet", async ({ browser, page, request }) => {
   const email = uniqueEmail("new operator");
   await createAccount(browser, { name: "Nora Newop", email });
 
@@ -86,7 +86,7 @@ test("staff page: an admin gives an account the operator role after confirming; 
   await page.getByLabel("Account email").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("operator");
   await page.getByLabel("Reason", { exact: true }).fill("Joins the launch on-call rota");
-  await page.getByRole("button", { name: "Give role" }).click();
+  await page.getByRole("button", { name: "Ask for role" }).click();
   // Role changes need a fresh confirmation; nothing changed yet.
   await expect(page.getByText("Confirm it's you first")).toBeVisible();
   expect(await dbUser(request, email)).toMatchObject({ role: "user" });
@@ -97,21 +97,47 @@ test("staff page: an admin gives an account the operator role after confirming; 
   await expect(page.getByLabel("Role", { exact: true })).toHaveValue("operator");
   const reason = page.getByLabel("Reason", { exact: true });
   await expect(reason).toHaveValue("Joins the launch on-call rota");
-  // A role is never given without a reason for the audit log (the browser asks first; the server refuses too).
+  // A role is never asked for without a reason for the audit log (the browser asks first; the server refuses too).
   await reason.fill("");
-  await page.getByRole("button", { name: "Give role" }).click();
+  await page.getByRole("button", { name: "Ask for role" }).click();
   expect(await reason.evaluate((field: HTMLInputElement) => field.validity.valueMissing)).toBe(true);
-  expect(await dbUser(request, email)).toMatchObject({ role: "user" });
+  expect(await dbAudit(request, "staff.role_request")).not.toContainEqual(expect.objectContaining({ targetId: email }));
   await reason.fill("Joins the launch on-call rota");
-  await page.getByRole("button", { name: "Give role" }).click();
-  await expect(page.getByText(`${email}: user → operator.`)).toBeVisible();
+  await page.getByRole("button", { name: "Ask for role" }).click();
+  await expect(page.getByText(`Asked: ${email} becomes operator once another admin approves.`)).toBeVisible();
+  // A higher role takes a second admin: asked for, not given.
+  expect(await dbUser(request, email)).toMatchObject({ role: "user" });
+  const approver = await dbUser(request, "approver@stepwise.test");
+  expect((await dbAudit(request, "staff.role_request"))[0]).toMatchObject({ targetId: email, actorLabel: "Alan Approver <approver@stepwise.test>", after: { role: "operator" } });
+  const asked = page.getByRole("list", { name: "Role requests" }).getByRole("listitem", { name: `${email}: Operator` });
+  await expect(asked).toContainText("Asked by Alan Approver <approver@stepwise.test>");
+  await expect(asked).toContainText("You asked for this, so another admin approves it.");
+  await expect(asked.getByRole("button", { name: /Approve/ })).toHaveCount(0);
+
+  // The second admin sees it waiting for them in the menu, confirms it's them, and approves.
+  const adminContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US" });
+  const admin = await adminContext.newPage();
+  await signInStaff(admin, "admin@stepwise.test", "/admin/staff");
+  await expect(admin.getByRole("navigation", { name: "Admin", exact: true }).getByRole("link", { name: /^Staff \(\d+ waits? for your approval\)$/ })).toBeVisible();
+  const waiting = admin.getByRole("list", { name: "Role requests" }).getByRole("listitem", { name: `${email}: Operator` });
+  await expect(waiting).toContainText("Reason: Joins the launch on-call rota");
+  await waiting.getByRole("button", { name: "Approve Operator" }).click();
+  await expect(waiting.getByText("Confirm it's you first")).toBeVisible();
+  expect(await dbUser(request, email)).toMatchObject({ role: "user" });
+  await confirmItsYou(admin, "admin@stepwise.test");
+  await waiting.getByRole("button", { name: "Approve Operator" }).click();
+  await expect(admin.getByText(`${email}: user → operator.`)).toBeVisible();
+  await expect(admin.getByTestId(`role-of-${email}`)).toHaveText("Operator");
+  await adminContext.close();
+
   const user = await dbUser(request, email);
   expect(user).toMatchObject({ role: "operator" });
   expect((await dbAudit(request, "staff.role"))[0]).toMatchObject({
     targetId: email,
+    actorLabel: "Ada Admin <admin@stepwise.test>",
     reason: "Joins the launch on-call rota",
     before: { role: "user" },
-    after: { role: "operator", userId: user!.id },
+    after: { role: "operator", userId: user!.id, requestedBy: approver!.id },
   });
 
   // The new operator has no 2SV: the console sends them to turn it on.

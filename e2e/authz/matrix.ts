@@ -208,6 +208,7 @@ export const serverActions: ActionRow[] = [
   staffAction("(admin)/admin/regions/actions.ts#setSmsSupport", "operator"),
   staffAction("(admin)/admin/regions/actions.ts#countryPauseAction", "operator"),
   staffAction("(admin)/admin/staff/actions.ts#setStaffRoleAction", "admin"),
+  staffAction("(admin)/admin/staff/actions.ts#reviewRoleRequestAction", "admin"),
   staffAction("(admin)/admin/waves/actions.ts#saveWaveAction", "operator"),
   // The minimum depends on the command: approve/reject need an admin; the empty command here, an operator.
   staffAction("(admin)/admin/waves/actions.ts#waveCommandAction", "operator"),

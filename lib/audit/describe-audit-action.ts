@@ -17,6 +17,8 @@ const labels: Record<AuditAction, string> = {
   "country.sms": "SMS switched",
   "country.guardrail_pause": "Paused by guardrail",
   "staff.role": "Role changed",
+  "staff.role_request": "Role requested",
+  "staff.role_reject": "Role request rejected",
   "staff.denied": "Attempt refused",
 };
 

@@ -17,6 +17,9 @@ export type AuditAction =
   | "country.sms"
   | "country.guardrail_pause"
   | "staff.role"
+  // Asked for a higher staff role, which a second admin approves ("staff.role") or rejects (review-staff-role.ts).
+  | "staff.role_request"
+  | "staff.role_reject"
   // A staff member tried what their role or the four-eyes rule does not allow (record-refusal.ts).
   | "staff.denied";
 
@@ -32,6 +35,8 @@ export const actorLabel = (actor: Actor | null) => (actor ? `${plainText(actor.n
 
 export interface AuditEntry {
   actor: Actor | null;
+  /** Who acted when `actor` is null and it was not a guardrail: "Server console (root@host)". */
+  system?: string;
   action: AuditAction;
   targetType: "wave" | "country" | "user" | "page";
   targetId: string;
@@ -50,7 +55,7 @@ export async function recordAudit(tx: Pick<DB, "insert">, entry: AuditEntry) {
   await tx.insert(auditLog).values({
     at: entry.at ?? new Date(),
     actorId: entry.actor?.id ?? null,
-    actorLabel: actorLabel(entry.actor),
+    actorLabel: entry.actor ? actorLabel(entry.actor) : (entry.system ?? actorLabel(null)),
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId,

@@ -6,7 +6,7 @@ import { countAudit, listAudit } from "@/lib/audit/list-audit";
 import { setSmsSupport } from "@/lib/rollout/countries/set-sms-support";
 import { setStaffRole } from "@/lib/staff/set-staff-role";
 import { setupTestDatabase } from "../helpers/test-db";
-import { demoStaff, refusal } from "./fixtures";
+import { appointStaff, demoStaff, refusal } from "./fixtures";
 
 setupTestDatabase({ seed: "demo" });
 let staff: Awaited<ReturnType<typeof demoStaff>>;
@@ -66,10 +66,18 @@ describe("audit log", () => {
     expect(await refusal(setStaffRole({ actor: staff.operator, email: "new.hire@example.com", role: "viewer", reason: "on-call rota" }))).toBe("FORBIDDEN");
     expect(await refusal(setStaffRole({ actor: staff.admin, email: "admin@stepwise.test", role: "viewer", reason: "on-call rota" }))).toBe("OWN_ROLE");
     expect(await refusal(setStaffRole({ actor: staff.admin, email: "nobody@example.com", role: "viewer", reason: "on-call rota" }))).toBe("NO_ACCOUNT");
-    await setStaffRole({ actor: staff.admin, email: "New.Hire@example.com", role: "operator", reason: "on-call rota" });
-    const [row] = await listAudit();
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: "New.Hire@example.com", role: "operator", reason: "on-call rota" });
+    const [row, asked] = await listAudit();
     const [hire] = await db.select({ id: users.id, role: users.role }).from(users).where(sql`email = 'new.hire@example.com'`);
-    expect(row).toMatchObject({ action: "staff.role", target: "new.hire@example.com", reason: "on-call rota", before: { role: "user" }, after: { role: "operator", userId: hire!.id } });
+    expect(asked).toMatchObject({ action: "staff.role_request", actor: "Ada Admin <admin@stepwise.test>", target: "new.hire@example.com", after: { role: "operator", userId: hire!.id } });
+    expect(row).toMatchObject({
+      action: "staff.role",
+      actor: "Alan Approver <approver@stepwise.test>",
+      target: "new.hire@example.com",
+      reason: "on-call rota",
+      before: { role: "user" },
+      after: { role: "operator", userId: hire!.id, requestedBy: staff.admin.id },
+    });
     // Without a reason, nothing changes.
     expect(await refusal(setStaffRole({ actor: staff.admin, email: "new.hire@example.com", role: "admin", reason: " \u0000 " }))).toBe("REASON_REQUIRED");
     expect((await db.select({ role: users.role }).from(users).where(sql`email = 'new.hire@example.com'`))[0]!.role).toBe("operator");

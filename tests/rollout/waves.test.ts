@@ -18,7 +18,7 @@ import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
 import { setStaffRole } from "@/lib/staff/set-staff-role";
 import { makeAccount, stubEnrollmentEnv } from "../enrollment/helpers";
 import { setupTestDatabase } from "../helpers/test-db";
-import { demoStaff, refusal, waveId } from "./fixtures";
+import { appointStaff, demoStaff, refusal, waveId } from "./fixtures";
 
 setupTestDatabase({ seed: "demo" });
 beforeEach(stubEnrollmentEnv);
@@ -108,8 +108,8 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
 
   it("a staff member demoted while their page was open can no longer change the rollout: each change reads the role again", async () => {
     const [former, formerAdmin] = [await makeAccount(), await makeAccount()];
-    await setStaffRole({ actor: staff.admin, email: former.user.email, role: "operator", reason: "on call this week" });
-    await setStaffRole({ actor: staff.admin, email: formerAdmin.user.email, role: "admin", reason: "on call this week" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: former.user.email, role: "operator", reason: "on call this week" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: formerAdmin.user.email, role: "admin", reason: "on call this week" });
     // Their requests began with these roles (as staffContext read them), and then they were taken away.
     const asOperator = { id: former.user.id, name: former.user.name, email: former.user.email, role: "operator" as const };
     const asAdmin = { id: formerAdmin.user.id, name: formerAdmin.user.name, email: formerAdmin.user.email, role: "admin" as const };
@@ -131,7 +131,7 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
 
   it("a request whose author has lost the operator role can only be rejected", async () => {
     const author = await makeAccount();
-    await setStaffRole({ actor: staff.admin, email: author.user.email, role: "operator", reason: "new on the team" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: author.user.email, role: "operator", reason: "new on the team" });
     const operator = { id: author.user.id, name: author.user.name, email: author.user.email, role: "operator" as const };
     const { id } = await saveWaveDraft({ actor: operator, draft: { name: "Orphaned request", countryCodes: ["MN"], startOnApproval: true, startsAt: null, rampSteps: full }, now: t0 });
     await requestWaveApproval({ actor: operator, waveId: id, now: t0 });
@@ -147,9 +147,9 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
   it("nobody the requester appointed, directly or through others, can approve: four-eyes needs an independent admin", async () => {
     // The requester makes an account of their own an admin, and that one makes another: neither may approve.
     const [mine, mineToo] = [await makeAccount(), await makeAccount()];
-    await setStaffRole({ actor: staff.admin, email: mine.user.email, role: "admin", reason: "second account" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: mine.user.email, role: "admin", reason: "second account" });
     const appointee = { id: mine.user.id, name: mine.user.name, email: mine.user.email, role: "admin" as const };
-    await setStaffRole({ actor: appointee, email: mineToo.user.email, role: "admin", reason: "second account" });
+    await appointStaff({ by: appointee, approvedBy: staff.approver, email: mineToo.user.email, role: "admin", reason: "second account" });
     const ofTheAppointee = { id: mineToo.user.id, name: mineToo.user.name, email: mineToo.user.email, role: "admin" as const };
 
     const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Baltics", countryCodes: ["EE", "LV"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
@@ -167,12 +167,12 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
   it("counts every appointment ever made: two accounts re-appointing each other do not erase the admin who made them", async () => {
     const [b, c] = [await makeAccount(), await makeAccount()];
     const asAdmin = (a: typeof b) => ({ id: a.user.id, name: a.user.name, email: a.user.email, role: "admin" as const });
-    await setStaffRole({ actor: staff.admin, email: b.user.email, role: "admin", reason: "second account" });
-    await setStaffRole({ actor: staff.admin, email: c.user.email, role: "admin", reason: "third account" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: b.user.email, role: "admin", reason: "second account" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: c.user.email, role: "admin", reason: "third account" });
     // Each re-appoints the other, so the latest appointer of each is the other one.
     for (const [actor, target] of [[c, b], [b, c]] as const) {
       await setStaffRole({ actor: asAdmin(actor), email: target.user.email, role: "operator", reason: "reshuffle" });
-      await setStaffRole({ actor: asAdmin(actor), email: target.user.email, role: "admin", reason: "reshuffle" });
+      await appointStaff({ by: asAdmin(actor), approvedBy: staff.approver, email: target.user.email, role: "admin", reason: "reshuffle" });
     }
     const [latestOfB] = await db.select({ by: users.roleGrantedBy }).from(users).where(eq(users.id, b.user.id));
     expect(latestOfB!.by).toBe(c.user.id);
@@ -186,7 +186,7 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
 
   it("nor whoever appointed the requester: an admin cannot have an account of their own ask, then approve it", async () => {
     const puppet = await makeAccount();
-    await setStaffRole({ actor: staff.admin, email: puppet.user.email, role: "operator", reason: "second account" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: puppet.user.email, role: "operator", reason: "second account" });
     const operator = { id: puppet.user.id, name: puppet.user.name, email: puppet.user.email, role: "operator" as const };
 
     const { id } = await saveWaveDraft({ actor: staff.admin, draft: { name: "Islands", countryCodes: ["IS", "MT"], startOnApproval: false, startsAt: later(24), rampSteps: full }, now: t0 });
@@ -201,8 +201,8 @@ describe("wave 3: plan, impact, four-eyes approval, launch", () => {
 
   it("asking for approval emails each admin who could decide, and counts it on their console; not the requester, their appointees or admins without 2SV", async () => {
     const [appointee, without2sv] = [await makeAccount({ twoStepEnabledAt: t0 }), await makeAccount()];
-    await setStaffRole({ actor: staff.admin, email: appointee.user.email, role: "admin", reason: "second account" });
-    await setStaffRole({ actor: staff.approver, email: without2sv.user.email, role: "admin", reason: "new admin" });
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: appointee.user.email, role: "admin", reason: "second account" });
+    await appointStaff({ by: staff.approver, approvedBy: staff.admin, email: without2sv.user.email, role: "admin", reason: "new admin" });
     const waitingBefore = {
       admin: await countWaitingForApproval(staff.admin.id),
       approver: await countWaitingForApproval(staff.approver.id),

@@ -26,6 +26,13 @@ const messages: Record<string, string> = {
   NO_ACCOUNT: "No account uses this email. The person must sign up first.",
   OWN_ROLE: "You cannot change your own role; ask another admin.",
   UNCHANGED: "That person already has this role.",
+  ROLE_ALREADY_ASKED: "A higher role for this account is already waiting for approval. Approve, reject or withdraw that request first.",
+  ROLE_REQUEST_GONE: "That request is no longer waiting: someone decided or withdrew it. Reload the page to see the team as it is now.",
+  OWN_ROLE_REQUEST: "You asked for this role, so another admin has to approve it (four-eyes rule). You can withdraw it.",
+  ROLE_REQUEST_EXPIRED: "This request is more than 7 days old. Reject it, and ask again if the role is still needed.",
+  ROLE_REQUESTER_NOT_ADMIN: "Whoever asked for this role is no longer an admin, so it can only be rejected.",
+  ROLE_APPOINTED_BY_REQUESTER: "Whoever asked for this role gave you your staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
+  ROLE_APPOINTED_THE_REQUESTER: "You gave whoever asked for this role their staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
 };
 
 export function describeError(error: unknown): string {

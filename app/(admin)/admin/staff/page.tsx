@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
+import { listRoleRequests } from "@/lib/staff/list-role-requests";
 import { listStaff } from "@/lib/staff/list-staff";
 import { StepUpNotice } from "../_components/step-up-notice";
 import { confirmHref, freshStepUpUntil, staffContext } from "../_lib/staff-context";
+import { RoleRequests } from "./role-requests";
+import { roleText } from "./role-text";
 import { StaffRoleForm } from "./staff-role-form";
 
 export const metadata: Metadata = { title: "Staff" };
 
-const roleText = { user: "No staff role", viewer: "Viewer", operator: "Operator", admin: "Admin" } as const;
-
 export default async function StaffPage() {
   const { actor, sessionId } = await staffContext("viewer");
-  const staff = await listStaff();
+  const [staff, requests] = await Promise.all([listStaff(), listRoleRequests(actor.id)]);
   const isAdmin = hasRole(actor.role, "admin");
   const confirm = confirmHref("staff", "/admin/staff");
   const confirmedUntil = isAdmin ? await freshStepUpUntil(sessionId, "staff") : null;
@@ -20,7 +21,7 @@ export default async function StaffPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold text-slate-900">Staff</h1>
-        <p className="mt-1 text-sm text-slate-600">Viewers read; operators plan, request and pause waves; admins also approve launches and manage staff and guardrails. Everyone needs two-step verification to enter.</p>
+        <p className="mt-1 text-sm text-slate-600">Viewers read; operators plan, request and pause waves; admins also approve launches and manage staff and guardrails. Everyone needs two-step verification to enter, and a higher role needs a second admin&apos;s approval.</p>
       </div>
       {isAdmin && <StepUpNotice until={confirmedUntil} needs={"Changing roles needs you to confirm it's you"} href={confirm} />}
       <Card title="Team">
@@ -51,8 +52,9 @@ export default async function StaffPage() {
           </table>
         </div>
       </Card>
+      <RoleRequests requests={requests} isAdmin={isAdmin} confirmHref={confirm} />
       {isAdmin && (
-        <Card title="Add staff" description="Give an existing account a staff role. They must turn on two-step verification before they can enter the console.">
+        <Card title="Add staff" description="Ask for a staff role for an existing account; another admin approves it. They must turn on two-step verification before they can enter the console.">
           <div className="max-w-md">
             <StaffRoleForm confirmHref={confirm} />
           </div>

@@ -46,7 +46,7 @@ export function StaffRoleForm({ confirmHref, email = "", role = "viewer", compac
         />
       </div>
       <SubmitButton variant={compact ? "secondary" : "primary"} pendingLabel="Saving…">
-        {compact ? "Change" : "Give role"}
+        {compact ? "Change" : "Ask for role"}
       </SubmitButton>
       <ActionOutcome state={state} confirmHref={confirmHref} />
     </form>

@@ -1,0 +1,1 @@
+export const roleText = { user: "No staff role", viewer: "Viewer", operator: "Operator", admin: "Admin" } as const;
