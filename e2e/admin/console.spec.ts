@@ -114,10 +114,16 @@ test("staff page: one admin asks for the operator role after confirming, a secon
   await expect(asked).toContainText("You asked for this, so another admin approves it.");
   await expect(asked.getByRole("button", { name: /Approve/ })).toHaveCount(0);
 
-  // The second admin sees it waiting for them in the menu, confirms it's them, and approves.
+  // The second admin is emailed, sees it waiting for them in the menu, confirms it's them, and approves.
   const adminContext = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US" });
   const admin = await adminContext.newPage();
   await signInStaff(admin, "admin@stepwise.test", "/admin/staff");
+  const inbox = await adminContext.newPage();
+  await inbox.goto(`/dev/inbox?to=${encodeURIComponent("admin@stepwise.test")}`);
+  await expect(inbox.getByRole("article", { name: "Email to admin@stepwise.test" }).filter({ hasText: email })).toContainText(
+    `Alan Approver <approver@stepwise.test> asked to make ${email} an operator (now: no staff role).`,
+  );
+  await inbox.close();
   await expect(admin.getByRole("navigation", { name: "Admin", exact: true }).getByRole("link", { name: /^Staff \(\d+ waits? for your approval\)$/ })).toBeVisible();
   const waiting = admin.getByRole("list", { name: "Role requests" }).getByRole("listitem", { name: `${email}: Operator` });
   await expect(waiting).toContainText("Reason: Joins the launch on-call rota");

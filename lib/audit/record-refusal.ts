@@ -8,7 +8,7 @@ import { recordAudit, type Actor, type AuditAction, type AuditEntry } from "./re
  * Refusals that mean someone tried what their role or the four-eyes rule does not allow. Others (a missing reason, a
  * wave that moved on) are mistakes, not attempts, and stay out of the log.
  */
-const authorizationRefusals = new Set(["FORBIDDEN", "OWN_REQUEST", "APPOINTED_BY_REQUESTER", "APPOINTED_THE_REQUESTER", "OWN_ROLE", "OWN_ROLE_REQUEST", "ROLE_APPOINTED_BY_REQUESTER", "ROLE_APPOINTED_THE_REQUESTER"]);
+const authorizationRefusals = new Set(["FORBIDDEN", "OWN_REQUEST", "APPOINTED_BY_REQUESTER", "APPOINTED_THE_REQUESTER", "OWN_ROLE", "OWN_ROLE_REQUEST", "ROLE_APPOINTED_BY_REQUESTER", "ROLE_APPOINTED_THE_REQUESTER", "SAME_APPOINTER", "ROLE_SAME_APPOINTER"]);
 
 export interface Attempt {
   action: AuditAction | "staff.page" | "staff.action";

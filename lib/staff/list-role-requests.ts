@@ -3,14 +3,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { staffRoleRequests, users } from "@/db/schema";
 import { actorLabel } from "@/lib/audit/record-audit";
-import { isAppointedBy } from "./appointed-by";
+import { appointmentTie } from "./appointed-by";
 import { isRoleRequestExpired } from "./role-request-rules";
 
 const requester = alias(users, "requester");
 
 /**
  * Role requests waiting for a second admin, oldest first, each with what `adminId` may do with it: approve (someone
- * else's request, within its week, neither owing the other their role: review-staff-role.ts
+ * else's request, within its week, the two independent (appointmentTie): review-staff-role.ts
  * checks the same, one refusal at a time) or withdraw their own.
  */
 export async function listRoleRequests(adminId: string, now = new Date()) {
@@ -35,8 +35,7 @@ export async function listRoleRequests(adminId: string, now = new Date()) {
     rows.map(async ({ requestedBy, requesterName, requesterEmail, ...row }) => {
       const mine = requestedBy === adminId;
       const expired = isRoleRequestExpired(row.requestedAt, now);
-      const independent =
-        !mine && !(await isAppointedBy(db, { staffId: adminId, requesterId: requestedBy })) && !(await isAppointedBy(db, { staffId: requestedBy, requesterId: adminId }));
+      const independent = !mine && (await appointmentTie(db, { approverId: adminId, requesterId: requestedBy })) === null;
       return { ...row, requester: actorLabel({ id: requestedBy, name: requesterName, email: requesterEmail }), mine, expired, canApprove: independent && !expired };
     }),
   );

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { reasonRequired } from "@/lib/rollout/waves/review-wave";
 import { holdsRoleNow } from "@/lib/rollout/waves/lock-wave";
 import type { StaffActor } from "@/lib/rollout/waves/staff-actor";
-import { isAppointedBy } from "./appointed-by";
+import { appointmentTie } from "./appointed-by";
 import { isRoleRequestExpired } from "./role-request-rules";
 import { lockStaffRolesFor } from "./set-staff-role";
 
@@ -19,7 +19,10 @@ export type ReviewStaffRoleError =
   | "ROLE_REQUESTER_NOT_ADMIN"
   | "ROLE_APPOINTED_BY_REQUESTER"
   | "ROLE_APPOINTED_THE_REQUESTER"
+  | "ROLE_SAME_APPOINTER"
   | "REASON_REQUIRED";
+
+const tieRefusals = { appointed_by_requester: "ROLE_APPOINTED_BY_REQUESTER", appointed_the_requester: "ROLE_APPOINTED_THE_REQUESTER", same_appointer: "ROLE_SAME_APPOINTER" } as const;
 
 async function lockRequestFor(tx: Tx, actor: StaffActor, requestId: number) {
   if (!hasRole(actor.role, "admin")) throw new AppError<ReviewStaffRoleError>("FORBIDDEN");
@@ -35,7 +38,7 @@ async function lockRequestFor(tx: Tx, actor: StaffActor, requestId: number) {
 
 /**
  * A second admin gives the role another admin asked for. Four-eyes as for launches: not the admin who asked, and
- * neither of the two owing the other their staff role, directly or through others. (The account itself cannot: its
+ * the two independent (appointmentTie: neither appointed the other, nor were both appointed by the same admin). (The account itself cannot: its
  * role is below the one asked for, so it is no admin; lowering it or setting it from the server removes the request.) The role
  * counts as given by whoever asked (`role_granted_by`, and `requestedBy` in the audit row, appointed-by.ts): an
  * approval vouches for an appointment, it does not make the approver an appointer, or the founding admins who approve
@@ -47,8 +50,8 @@ export async function approveStaffRole({ actor, requestId, now = new Date() }: {
     if (request.requestedBy === actor.id) throw new AppError<ReviewStaffRoleError>("OWN_ROLE_REQUEST");
     if (isRoleRequestExpired(request.requestedAt, now)) throw new AppError<ReviewStaffRoleError>("ROLE_REQUEST_EXPIRED");
     if (!(await holdsRoleNow(tx, request.requestedBy, "admin"))) throw new AppError<ReviewStaffRoleError>("ROLE_REQUESTER_NOT_ADMIN");
-    if (await isAppointedBy(tx, { staffId: actor.id, requesterId: request.requestedBy })) throw new AppError<ReviewStaffRoleError>("ROLE_APPOINTED_BY_REQUESTER");
-    if (await isAppointedBy(tx, { staffId: request.requestedBy, requesterId: actor.id })) throw new AppError<ReviewStaffRoleError>("ROLE_APPOINTED_THE_REQUESTER");
+    const tie = await appointmentTie(tx, { approverId: actor.id, requesterId: request.requestedBy });
+    if (tie) throw new AppError<ReviewStaffRoleError>(tieRefusals[tie]);
 
     await tx.delete(staffRoleRequests).where(eq(staffRoleRequests.id, request.id));
     await tx.update(users).set({ role: request.role, roleGrantedBy: request.requestedBy }).where(eq(users.id, request.userId));

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
-import { staffRoleRequests, users, type Role } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { reasonRequired } from "@/lib/rollout/waves/review-wave";
+import { dropRoleRequestsFor, lockStaffRoles } from "./set-staff-role";
 
 /**
  * `npm run staff:role` (scripts/set-staff-role.ts): sets a role from the server, without a second admin. It is how a
@@ -14,6 +15,7 @@ import { reasonRequired } from "@/lib/rollout/waves/review-wave";
 export async function setRoleFromServer(db: DB, { email, role, reason, by }: { email: string; role: Role; reason: string; by: string }) {
   const why = reasonRequired(reason);
   return db.transaction(async (tx) => {
+    await lockStaffRoles(tx);
     const [target] = await tx
       .select({ id: users.id, email: users.email, role: users.role })
       .from(users)
@@ -21,7 +23,7 @@ export async function setRoleFromServer(db: DB, { email, role, reason, by }: { e
       .for("update");
     if (!target) throw new AppError("NO_ACCOUNT");
     if (target.role === role) throw new AppError("UNCHANGED");
-    await tx.delete(staffRoleRequests).where(eq(staffRoleRequests.userId, target.id));
+    await dropRoleRequestsFor(tx, target, role);
     await tx.update(users).set({ role, roleGrantedBy: null }).where(eq(users.id, target.id));
     await recordAudit(tx, {
       actor: null,

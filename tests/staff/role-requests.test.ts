@@ -1,11 +1,13 @@
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, staffRoleRequests, users } from "@/db/schema";
+import { auditLog, outbox, staffRoleRequests, users } from "@/db/schema";
+import { unsealText } from "@/lib/crypto/secrets";
 import { approveWave, requestWaveApproval } from "@/lib/rollout/waves/review-wave";
 import { cancelWave } from "@/lib/rollout/waves/pause-wave";
 import { saveWaveDraft } from "@/lib/rollout/waves/save-wave-draft";
 import type { StaffActor } from "@/lib/rollout/waves/staff-actor";
+import { appointmentTie } from "@/lib/staff/appointed-by";
 import { listRoleRequests } from "@/lib/staff/list-role-requests";
 import { approveStaffRole, rejectStaffRole } from "@/lib/staff/review-staff-role";
 import { setRoleFromServer } from "@/lib/staff/set-role-from-server";
@@ -60,22 +62,48 @@ describe("a higher staff role takes two admins", () => {
     expect(await refusal(approveStaffRole({ actor: staff.approver, requestId: request.id, now: days(1) }))).toBe("ROLE_REQUEST_GONE");
   });
 
-  it("closes the two-puppet hole: one admin alone cannot make two accounts of their own ask for and approve a launch", async () => {
+  it("closes the two-puppet hole: two accounts one admin asked for cannot ask for and approve a launch, even once approved", async () => {
     // Before, admin A could appoint B (operator) and C (admin), neither appointed by the other: B asked, C approved.
     const [b, c] = [await makeAccount(), await makeAccount()];
     await setStaffRole({ actor: staff.admin, email: b.user.email, role: "operator", reason: "second account", now: t0 });
     await setStaffRole({ actor: staff.admin, email: c.user.email, role: "admin", reason: "third account", now: t0 });
     expect([(await roleOf(b.user.id)).role, (await roleOf(c.user.id)).role]).toEqual(["user", "user"]);
-    // The only admin who could give them their roles is another person, who sees both requests and who asked.
+    // Only another admin can give them their roles, and sees both requests and who asked.
     const seen = await listRoleRequests(staff.approver.id, t0);
     expect(seen.filter((r) => [b.user.email, c.user.email].includes(r.email))).toEqual([
       expect.objectContaining({ email: b.user.email, role: "operator", requester: "Ada Admin <admin@stepwise.test>", canApprove: true, mine: false }),
       expect.objectContaining({ email: c.user.email, role: "admin", requester: "Ada Admin <admin@stepwise.test>", canApprove: true, mine: false }),
     ]);
     expect((await listRoleRequests(staff.admin.id, t0)).find((r) => r.email === c.user.email)).toMatchObject({ mine: true, canApprove: false });
-    for (const u of [b, c]) await rejectStaffRole({ actor: staff.approver, requestId: (await requestFor(u.user.id))!.id, reason: "not separate people", now: t0 });
-    expect(await requestFor(c.user.id)).toBeUndefined();
-    expect((await auditOf(c.user.email))[0]).toMatchObject({ action: "staff.role_reject", actorId: staff.approver.id, reason: "not separate people", after: { role: "admin", requestedBy: staff.admin.id } });
+
+    // Even if that admin approves both, the two are one line of appointment: C may not approve what B asks for.
+    for (const u of [b, c]) await approveStaffRole({ actor: staff.approver, requestId: (await requestFor(u.user.id))!.id, now: t0 });
+    const [asB, asC] = [asActor(b.user, "operator"), asActor(c.user, "admin")];
+    const { id } = await saveWaveDraft({ actor: asB, draft: { name: "Puppets", countryCodes: ["MC"], startOnApproval: false, startsAt: days(30), rampSteps: [{ percent: 100, afterMinutes: 0 }] }, now: t0 });
+    await requestWaveApproval({ actor: asB, waveId: id, now: t0 });
+    expect(await refusal(approveWave({ actor: asC, waveId: id, comment: "looks fine", now: t0 }))).toBe("SAME_APPOINTER");
+    expect(await refusal(approveWave({ actor: staff.admin, waveId: id, comment: "looks fine", now: t0 }))).toBe("APPOINTED_THE_REQUESTER");
+    // The admin who only approved their roles is outside that line.
+    await approveWave({ actor: staff.approver, waveId: id, comment: "carrier signed", now: t0 });
+    await cancelWave({ actor: asB, waveId: id, reason: "test over", now: t0 });
+
+    // And C approves no role that A asks for, nor anything another of A's appointees asks for.
+    const d = await makeAccount();
+    await setStaffRole({ actor: staff.admin, email: d.user.email, role: "viewer", reason: "reads", now: t0 });
+    expect(await refusal(approveStaffRole({ actor: asC, requestId: (await requestFor(d.user.id))!.id, now: t0 }))).toBe("ROLE_APPOINTED_BY_REQUESTER");
+    await rejectStaffRole({ actor: staff.approver, requestId: (await requestFor(d.user.id))!.id, reason: "not needed", now: t0 });
+    expect(await requestFor(d.user.id)).toBeUndefined();
+    expect((await auditOf(d.user.email))[0]).toMatchObject({ action: "staff.role_reject", actorId: staff.approver.id, reason: "not needed", after: { role: "viewer", requestedBy: staff.admin.id } });
+  });
+
+  it("a lower role appoints nobody: whoever raised the account stays its only appointer", async () => {
+    const { user } = await makeAccount();
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: user.email, role: "admin", reason: "new admin" });
+    await setStaffRole({ actor: staff.approver, email: user.email, role: "viewer", reason: "on leave", now: t0 });
+    expect(await roleOf(user.id)).toEqual({ role: "viewer", by: staff.admin.id });
+    expect(await appointmentTie(db, { approverId: staff.approver.id, requesterId: user.id })).toBeNull();
+    expect(await appointmentTie(db, { approverId: staff.admin.id, requesterId: user.id })).toBe("appointed_the_requester");
+    expect(await appointmentTie(db, { approverId: user.id, requesterId: staff.admin.id })).toBe("appointed_by_requester");
   });
 
   it("an admin the asker appointed cannot approve the asker's requests, nor the asker theirs; an independent admin can", async () => {
@@ -97,6 +125,21 @@ describe("a higher staff role takes two admins", () => {
     await approveStaffRole({ actor: staff.approver, requestId: byAdmin, now: t0 });
     await approveStaffRole({ actor: staff.approver, requestId: byAppointee, now: t0 });
     expect([(await roleOf(x.user.id)).role, (await roleOf(y.user.id)).role]).toEqual(["viewer", "viewer"]);
+  });
+
+  it("asking emails each admin who could approve it: not the asker, nor their appointees, nor admins without 2SV", async () => {
+    const [appointee, without2sv, target] = [await makeAccount({ twoStepEnabledAt: t0 }), await makeAccount(), await makeAccount()];
+    await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: appointee.user.email, role: "admin", reason: "new admin" });
+    await setRoleFromServer(db, { email: without2sv.user.email, role: "admin", reason: "new admin", by: "root@test" });
+    await setStaffRole({ actor: staff.admin, email: target.user.email, role: "operator", reason: "joins the\non-call rota", now: t0 });
+    const emails = (await db.select({ recipient: outbox.recipient, body: outbox.body }).from(outbox).where(eq(outbox.subject, "A staff role is waiting for your approval")))
+      .map((e) => ({ recipient: e.recipient, body: unsealText(e.body) }))
+      .filter((e) => e.body.includes(target.user.email));
+    expect(emails.map((e) => e.recipient)).toEqual([staff.approver.email]);
+    const body = emails[0]!.body;
+    expect(body).toContain(`Ada Admin <admin@stepwise.test> asked to make ${target.user.email} an operator (now: no staff role).`);
+    expect(body).toContain("Their reason: joins the on-call rota");
+    expect(body).toContain("/admin/staff");
   });
 
   it("a request lasts a week: approving it later is refused, and a new one may replace it; until then, one request per account", async () => {
@@ -129,22 +172,23 @@ describe("a higher staff role takes two admins", () => {
     expect(await roleOf(user.id)).toEqual({ role: "user", by: null });
   });
 
-  it("a request whose asker is no longer an admin can only be rejected; the asker can withdraw their own, with a reason", async () => {
+  it("an admin who loses the role takes their waiting requests with them; the asker can withdraw their own, with a reason", async () => {
     const [asker, target, other] = [await makeAccount(), await makeAccount(), await makeAccount()];
     await appointStaff({ by: staff.admin, approvedBy: staff.approver, email: asker.user.email, role: "admin", reason: "new admin" });
     const asAsker = asActor(asker.user, "admin");
     await setStaffRole({ actor: asAsker, email: target.user.email, role: "operator", reason: "on call", now: t0 });
-    await setStaffRole({ actor: staff.admin, email: asker.user.email, role: "viewer", reason: "stepped back", now: t0 });
     const orphan = (await requestFor(target.user.id))!.id;
-    expect(await refusal(approveStaffRole({ actor: staff.approver, requestId: orphan, now: t0 }))).toBe("ROLE_REQUESTER_NOT_ADMIN");
-    expect(await refusal(rejectStaffRole({ actor: staff.approver, requestId: orphan, reason: " \u0000 ", now: t0 }))).toBe("REASON_REQUIRED");
-    expect(await requestFor(target.user.id)).toBeDefined();
-    await rejectStaffRole({ actor: staff.approver, requestId: orphan, reason: "asker stepped back", now: t0 });
+    await setStaffRole({ actor: staff.admin, email: asker.user.email, role: "viewer", reason: "stepped back", now: t0 });
     expect(await requestFor(target.user.id)).toBeUndefined();
+    expect(await refusal(approveStaffRole({ actor: staff.approver, requestId: orphan, now: t0 }))).toBe("ROLE_REQUEST_GONE");
+    expect(await roleOf(target.user.id)).toMatchObject({ role: "user" });
 
     await setStaffRole({ actor: staff.admin, email: other.user.email, role: "viewer", reason: "reads the dashboards", now: t0 });
     const mine = (await requestFor(other.user.id))!.id;
+    expect(await refusal(rejectStaffRole({ actor: staff.admin, requestId: mine, reason: " \u0000 ", now: t0 }))).toBe("REASON_REQUIRED");
+    expect(await requestFor(other.user.id)).toBeDefined();
     expect(await rejectStaffRole({ actor: staff.admin, requestId: mine, reason: "wrong person", now: t0 })).toMatchObject({ withdrawn: true });
+    expect(await requestFor(other.user.id)).toBeUndefined();
     expect(await roleOf(other.user.id)).toMatchObject({ role: "user" });
   });
 

@@ -1,5 +1,5 @@
 import type { Tx } from "@/db";
-import { isAppointedBy } from "@/lib/staff/appointed-by";
+import { appointmentTie } from "@/lib/staff/appointed-by";
 import { waveCommandProblem, type WaveState } from "./wave-rules";
 
 /**
@@ -10,6 +10,5 @@ import { waveCommandProblem, type WaveState } from "./wave-rules";
 export async function couldApprove(tx: Pick<Tx, "execute">, { admin, wave, now }: { admin: { id: string; role: "admin" }; wave: WaveState; now: Date }) {
   if (waveCommandProblem({ command: "approve", wave, actor: admin, now })) return false;
   if (!wave.requestedBy) return true;
-  if (await isAppointedBy(tx, { staffId: admin.id, requesterId: wave.requestedBy })) return false;
-  return !(await isAppointedBy(tx, { staffId: wave.requestedBy, requesterId: admin.id }));
+  return (await appointmentTie(tx, { approverId: admin.id, requesterId: wave.requestedBy })) === null;
 }

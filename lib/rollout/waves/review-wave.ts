@@ -3,11 +3,13 @@ import { db } from "@/db";
 import { waves } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { isAppointedBy } from "@/lib/staff/appointed-by";
+import { appointmentTie } from "@/lib/staff/appointed-by";
 import { sendQueued } from "@/lib/messaging/send-queued";
 import { holdsRoleNow, lockWaveFor } from "./lock-wave";
 import { queueApprovalRequests } from "./queue-approval-requests";
 import type { StaffActor } from "./staff-actor";
+
+const tieRefusals = { appointed_by_requester: "APPOINTED_BY_REQUESTER", appointed_the_requester: "APPOINTED_THE_REQUESTER", same_appointer: "SAME_APPOINTER" } as const;
 
 /** A reason as stored and audited: control characters other than line breaks and tabs dropped (PostgreSQL refuses a
  * NUL byte; the audit row is JSON, which refuses a lone surrogate), at least 3 and at most 500 characters. */
@@ -67,8 +69,8 @@ export async function approveWave({
       // A request outlives nobody's say-so: once its author has lost the operator role (perhaps over this very plan),
       // it can only be rejected.
       if (!(await holdsRoleNow(tx, wave.requestedBy, "operator"))) throw new AppError("REQUESTER_NOT_STAFF");
-      if (await isAppointedBy(tx, { staffId: actor.id, requesterId: wave.requestedBy })) throw new AppError("APPOINTED_BY_REQUESTER");
-      if (await isAppointedBy(tx, { staffId: wave.requestedBy, requesterId: actor.id })) throw new AppError("APPOINTED_THE_REQUESTER");
+      const tie = await appointmentTie(tx, { approverId: actor.id, requesterId: wave.requestedBy });
+      if (tie) throw new AppError(tieRefusals[tie]);
     }
     const reason = reasonRequired(comment);
     const startsAt = wave.startOnApproval ? now : wave.startsAt!;

@@ -7,6 +7,7 @@ const messages: Record<string, string> = {
   OWN_REQUEST: "You asked for this launch, so someone else has to approve or reject it (four-eyes rule).",
   APPOINTED_BY_REQUESTER: "Whoever asked for this launch gave you your staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
   APPOINTED_THE_REQUESTER: "You gave whoever asked for this launch their staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
+  SAME_APPOINTER: "The admin who gave you your staff role also gave it to whoever asked for this launch (directly or through others), so an admin from outside that line has to approve it (four-eyes rule).",
   REQUESTER_NOT_STAFF: "Whoever asked for this launch no longer has the operator role, so it can only be rejected. A current operator can ask again.",
   REQUEST_CHANGED: "This launch was asked for again since you opened this page, perhaps with other countries or dates. Reload and read it before approving.",
   PLAN_CHANGED: "Someone saved changes to this plan since you opened this page. Reload and read it before requesting approval.",
@@ -32,6 +33,7 @@ const messages: Record<string, string> = {
   ROLE_REQUEST_EXPIRED: "This request is more than 7 days old. Reject it, and ask again if the role is still needed.",
   ROLE_REQUESTER_NOT_ADMIN: "Whoever asked for this role is no longer an admin, so it can only be rejected.",
   ROLE_APPOINTED_BY_REQUESTER: "Whoever asked for this role gave you your staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
+  ROLE_SAME_APPOINTER: "The admin who gave you your staff role also gave it to whoever asked for this (directly or through others), so an admin from outside that line has to approve it (four-eyes rule).",
   ROLE_APPOINTED_THE_REQUESTER: "You gave whoever asked for this role their staff role (directly or through others), so another admin has to approve it (four-eyes rule).",
 };
 

@@ -56,7 +56,7 @@ export interface RoleRequestState {
   reason?: string;
 }
 
-const requestGone = "That request is no longer waiting. Reload the page to see the team as it is now.";
+const unreadable = "That request could not be read. Reload the page and try again.";
 
 /**
  * Admin: decides a role request. "approve" (not the admin who asked: four-eyes) gives the role; "reject" turns it down
@@ -69,7 +69,7 @@ export async function reviewRoleRequestAction(_prev: RoleRequestState | null, fo
     .object({ requestId: z.coerce.number().int().positive().max(2_147_483_647), decision: z.enum(["approve", "reject"]) })
     .safeParse({ requestId: formData.get("requestId"), decision: formData.get("decision") });
   const reason = String(formData.get("reason") ?? "").slice(0, 500);
-  if (!input.success) return { ok: false, reason, error: requestGone };
+  if (!input.success) return { ok: false, reason, error: unreadable };
   const { requestId, decision } = input.data;
   const answer = { requestId, decision, reason };
   if (!(await hasFreshStepUp(sessionId, "staff"))) return { ...answer, ok: false, stepUp: true, error: stepUpFirst };

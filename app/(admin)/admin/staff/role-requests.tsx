@@ -14,7 +14,7 @@ type RoleRequest = Awaited<ReturnType<typeof listRoleRequests>>[number];
 function whyNotYours(request: RoleRequest) {
   if (request.mine) return "You asked for this, so another admin approves it.";
   if (request.expired) return "More than 7 days old: reject it, and ask again if the role is still needed.";
-  return "One of you gave the other their staff role (directly or through others), so another admin approves it.";
+  return "One of you gave the other their staff role, or one admin gave you both yours (directly or through others), so another admin approves it.";
 }
 
 /**
@@ -28,6 +28,11 @@ export function RoleRequests({ requests, isAdmin, confirmHref }: { requests: Rol
       {state?.ok && state.message && (
         <div className="mb-4">
           <Notice tone="success">{state.message}</Notice>
+        </div>
+      )}
+      {state && !state.ok && state.requestId === undefined && (
+        <div className="mb-4">
+          <Notice tone="error">{state.error}</Notice>
         </div>
       )}
       {requests.length === 0 ? (
