@@ -127,11 +127,11 @@ test("staff page: one admin asks for the operator role after confirming, a secon
   await expect(admin.getByRole("navigation", { name: "Admin", exact: true }).getByRole("link", { name: /^Staff \(\d+ waits? for your approval\)$/ })).toBeVisible();
   const waiting = admin.getByRole("list", { name: "Role requests" }).getByRole("listitem", { name: `${email}: Operator` });
   await expect(waiting).toContainText("Reason: Joins the launch on-call rota");
-  await waiting.getByRole("button", { name: "Approve Operator" }).click();
+  await waiting.getByRole("button", { name: `Approve Operator for ${email}` }).click();
   await expect(waiting.getByText("Confirm it's you first")).toBeVisible();
   expect(await dbUser(request, email)).toMatchObject({ role: "user" });
   await confirmItsYou(admin, "admin@stepwise.test");
-  await waiting.getByRole("button", { name: "Approve Operator" }).click();
+  await waiting.getByRole("button", { name: `Approve Operator for ${email}` }).click();
   await expect(admin.getByText(`${email}: user → operator.`)).toBeVisible();
   await expect(admin.getByTestId(`role-of-${email}`)).toHaveText("Operator");
   await adminContext.close();

@@ -15,6 +15,7 @@ export function RoleRequestForm({
   action,
   state,
   label,
+  forWhom,
   pendingLabel,
   reasonLabel,
   variant = "primary",
@@ -25,6 +26,8 @@ export function RoleRequestForm({
   action: (formData: FormData) => void;
   state: RoleRequestState | null;
   label: string;
+  /** The account the request is for: read out with the button, as every request has the same buttons. */
+  forWhom: string;
   pendingLabel: string;
   reasonLabel?: string;
   variant?: "primary" | "secondary" | "danger";
@@ -38,6 +41,7 @@ export function RoleRequestForm({
       {reasonLabel && <ReasonField id={`${decision}-reason-${requestId}`} label={reasonLabel} kept={refusal?.reason} />}
       <SubmitButton variant={variant} pendingLabel={pendingLabel}>
         {label}
+        <span className="sr-only"> for {forWhom}</span>
       </SubmitButton>
       <ActionOutcome state={refusal} confirmHref={confirmHref} />
     </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Card, Notice } from "@/components/ui/card";
 import type { listRoleRequests } from "@/lib/staff/list-role-requests";
 import { formatUtc } from "../_lib/format";
@@ -23,10 +23,15 @@ function whyNotYours(request: RoleRequest) {
  */
 export function RoleRequests({ requests, isAdmin, confirmHref }: { requests: RoleRequest[]; isAdmin: boolean; confirmHref: string }) {
   const [state, action] = useActionState<RoleRequestState | null, FormData>(reviewRoleRequestAction, null);
+  // The button that was pressed leaves with its request: keyboard focus goes to what was decided instead.
+  const decided = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state?.ok) decided.current?.focus();
+  }, [state]);
   return (
     <Card title="Waiting for a second admin" description="A higher staff role takes two admins: one asks, another approves. Lowering or removing a role is immediate.">
       {state?.ok && state.message && (
-        <div className="mb-4">
+        <div className="mb-4 focus:outline-none" ref={decided} tabIndex={-1}>
           <Notice tone="success">{state.message}</Notice>
         </div>
       )}
@@ -65,6 +70,7 @@ export function RoleRequests({ requests, isAdmin, confirmHref }: { requests: Rol
                       action={action}
                       state={state}
                       label={`Approve ${roleText[request.role]}`}
+                      forWhom={request.email}
                       pendingLabel="Approving…"
                       confirmHref={confirmHref}
                     />
@@ -77,6 +83,7 @@ export function RoleRequests({ requests, isAdmin, confirmHref }: { requests: Rol
                     action={action}
                     state={state}
                     label={request.mine ? "Withdraw" : "Reject"}
+                    forWhom={request.email}
                     pendingLabel={request.mine ? "Withdrawing…" : "Rejecting…"}
                     reasonLabel={request.mine ? "Why withdraw it" : "Why reject it"}
                     variant="secondary"
