@@ -188,6 +188,7 @@ describe("a higher staff role takes two admins", () => {
     expect(await refusal(rejectStaffRole({ actor: staff.admin, requestId: mine, reason: " \u0000 ", now: t0 }))).toBe("REASON_REQUIRED");
     expect(await requestFor(other.user.id)).toBeDefined();
     expect(await rejectStaffRole({ actor: staff.admin, requestId: mine, reason: "wrong person", now: t0 })).toMatchObject({ withdrawn: true });
+    expect((await auditOf(other.user.email))[0]).toMatchObject({ action: "staff.role_reject", actorId: staff.admin.id, reason: "wrong person", after: { role: "viewer", withdrawn: true } });
     expect(await requestFor(other.user.id)).toBeUndefined();
     expect(await roleOf(other.user.id)).toMatchObject({ role: "user" });
   });
