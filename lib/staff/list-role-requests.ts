@@ -9,9 +9,9 @@ import { isRoleRequestExpired } from "./role-request-rules";
 const requester = alias(users, "requester");
 
 /**
- * Role requests waiting for a second admin, oldest first, each with what `adminId` may do with it: approve (someone
- * else's request, within its week, the two independent (appointmentTie): review-staff-role.ts
- * checks the same, one refusal at a time) or withdraw their own.
+ * Role requests waiting for a second admin, oldest first, each with what `adminId` may do with it: approve someone
+ * else's request within its week when the two are independent (appointmentTie; review-staff-role.ts checks the same,
+ * one refusal at a time), or withdraw their own.
  */
 export async function listRoleRequests(adminId: string, now = new Date()) {
   const rows = await db
