@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { cache } from "react";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { staffRoleRequests, users } from "@/db/schema";
@@ -13,7 +14,7 @@ const requester = alias(users, "requester");
  * else's request within its week when the two are independent (appointmentTie; review-staff-role.ts checks the same,
  * one refusal at a time), or withdraw their own.
  */
-export async function listRoleRequests(adminId: string, now = new Date()) {
+async function readRoleRequests(adminId: string, now = new Date()) {
   const rows = await db
     .select({
       id: staffRoleRequests.id,
@@ -41,7 +42,10 @@ export async function listRoleRequests(adminId: string, now = new Date()) {
   );
 }
 
+// Read once per request: the console's menu counts them (countRoleRequestsWaiting) on the page that lists them.
+export const listRoleRequests = cache(readRoleRequests);
+
 /** How many role requests this admin could approve now: the number beside "Staff" in the console's menu. */
-export async function countRoleRequestsWaiting(adminId: string, now = new Date()) {
-  return (await listRoleRequests(adminId, now)).filter((r) => r.canApprove).length;
+export async function countRoleRequestsWaiting(adminId: string) {
+  return (await listRoleRequests(adminId)).filter((r) => r.canApprove).length;
 }

@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { users, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { reasonRequired } from "@/lib/rollout/waves/review-wave";
-import { dropRoleRequestsFor, lockStaffRoles } from "./set-staff-role";
+import { dropRoleRequestsFor, lockAccountByEmail, lockStaffRoles } from "./set-staff-role";
 
 /**
  * `npm run staff:role` (scripts/set-staff-role.ts): sets a role from the server, without a second admin. It is how a
@@ -16,12 +16,7 @@ export async function setRoleFromServer(db: DB, { email, role, reason, by }: { e
   const why = reasonRequired(reason);
   return db.transaction(async (tx) => {
     await lockStaffRoles(tx);
-    const [target] = await tx
-      .select({ id: users.id, email: users.email, role: users.role })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
-      .for("update");
-    if (!target) throw new AppError("NO_ACCOUNT");
+    const target = await lockAccountByEmail(tx, email);
     if (target.role === role) throw new AppError("UNCHANGED");
     await dropRoleRequestsFor(tx, target, role);
     await tx.update(users).set({ role, roleGrantedBy: null }).where(eq(users.id, target.id));

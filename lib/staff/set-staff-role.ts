@@ -23,6 +23,17 @@ const staffRolesLock = 20130322;
 /** Every change of a staff role or role request, from the console or the server, holds this lock until it commits. */
 export const lockStaffRoles = (tx: Pick<Tx, "execute">) => tx.execute(sql`select pg_advisory_xact_lock(${staffRolesLock})`);
 
+/** The account whose role is about to change, locked until the change commits; NO_ACCOUNT when nobody uses `email`. */
+export async function lockAccountByEmail(tx: Tx, email: string) {
+  const [target] = await tx
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .for("update");
+  if (!target) throw new AppError<SetStaffRoleError>("NO_ACCOUNT");
+  return target;
+}
+
 /**
  * What a new role for `target` leaves of the role requests: none for the account (an approval must not bring back
  * what was taken, nor undo what the server set), and none it asked for once it is no longer an admin (a request
@@ -54,12 +65,7 @@ export async function setStaffRole({ actor, email, role, reason, now = new Date(
   const why = reasonRequired(reason);
   const { emails, ...changed } = await db.transaction(async (tx) => {
     await lockStaffRolesFor(tx, actor);
-    const [target] = await tx
-      .select({ id: users.id, email: users.email, role: users.role })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
-      .for("update");
-    if (!target) throw new AppError<SetStaffRoleError>("NO_ACCOUNT");
+    const target = await lockAccountByEmail(tx, email);
     if (target.id === actor.id) throw new AppError<SetStaffRoleError>("OWN_ROLE");
     if (target.role === role) throw new AppError<SetStaffRoleError>("UNCHANGED");
     const audited = { actor, targetType: "user" as const, targetId: target.email, before: { role: target.role }, reason: why, at: now };
